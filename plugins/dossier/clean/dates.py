@@ -1,0 +1,45 @@
+"""Publication dates written alone on a line: "Thursday, May 23, 2024", "May 9, 2020"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+# "Published:", "Posted on", "Updated" …: words a CMS puts before the date.
+_LEAD = re.compile(r"^(published|posted|updated|date|dated|last updated)(\s+on)?\s*:?\s*", re.IGNORECASE)
+# A trailing time of day ("10:45 AM", "at 14:03 GMT") says nothing about the day.
+_TIME = re.compile(r"\s*(at\s+)?\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s+[A-Z]{2,4})?$", re.IGNORECASE)
+
+# (strptime format, precision). Days before months and months before years: the most precise
+# format that matches the whole line wins.
+_FORMATS = (
+    ("%A, %B %d, %Y", "day"),
+    ("%A %B %d, %Y", "day"),
+    ("%A, %d %B %Y", "day"),
+    ("%A %d %B %Y", "day"),
+    ("%B %d, %Y", "day"),
+    ("%b %d, %Y", "day"),
+    ("%d %B %Y", "day"),
+    ("%d %b %Y", "day"),
+    ("%Y-%m-%d", "day"),
+    ("%B %Y", "month"),
+    ("%Y-%m", "month"),
+)
+_ISO = {"day": "%Y-%m-%d", "month": "%Y-%m"}
+
+
+def parse_date_line(text: str) -> tuple[str, str] | None:
+    """(ISO date, precision) when the whole line is one date, else None. Never guesses."""
+    candidate = _TIME.sub("", _LEAD.sub("", text.strip())).strip().rstrip(".")
+    if not candidate or len(candidate) > 40:
+        return None
+    candidate = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
+    for fmt, precision in _FORMATS:
+        try:
+            parsed = datetime.datetime.strptime(candidate, fmt)
+        except ValueError:
+            continue
+        if fmt.startswith("%A") and parsed.strftime("%A").lower() != candidate.split()[0].strip(",").lower():
+            continue
+        return parsed.strftime(_ISO[precision]), precision
+    return None

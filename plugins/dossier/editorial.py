@@ -1,0 +1,146 @@
+"""Editors' markdown files: YAML front matter checked key by key, and a markdown body.
+
+Every editor file (notes, entities, events, annotations, pages) goes through
+`read_document`, so they all report malformed front matter, unknown keys and bad values
+the same way: a `Problem` naming the file and the line.
+
+Markdown is rendered by markdown-it-py (CommonMark, tables, footnotes). Raw HTML is
+*disabled*: `<script>` in an editor's file is shown as text, never injected.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .problems import Problem, error
+
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # content-relative
+    meta: dict[str, Any]
+    key_lines: dict[str, int]  # front-matter key -> 1-based line in the file
+    body: str
+    body_line: int  # 1-based line where the body starts
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One allowed front-matter key: `check` turns the YAML value into the stored one or raises
+    ValueError with a message for the editor."""
+
+    check: Callable[[Any], Any]
+    required: bool = False
+
+
+def read_document(
+    path: str, text: str, fields: dict[str, Field]
+) -> tuple[Document | None, list[Problem]]:
+    """Split and validate front matter. Returns (None, problems) when the file is unusable."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        if any(spec.required for spec in fields.values()):
+            return None, [error(path, "no front matter: the file must start with a '---' line", 1)]
+        return Document(path, {}, {}, text, 1), []
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        return None, [error(path, "front matter is not closed by a '---' line", 1)]
+    yaml_text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(yaml_text) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark else 1
+        return None, [error(path, f"malformed front matter: {exc.problem or exc}", line)]
+    if not isinstance(raw, dict):
+        return None, [error(path, "front matter must be a mapping of 'key: value' lines", 2)]
+    key_lines = {
+        key_node.value: key_node.start_mark.line + 2
+        for key_node, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
+    }
+    problems: list[Problem] = []
+    meta: dict[str, Any] = {}
+    for key, value in raw.items():
+        line = key_lines.get(str(key))
+        spec = fields.get(str(key))
+        if spec is None:
+            allowed = ", ".join(sorted(fields))
+            problems.append(error(path, f"unknown front-matter key '{key}' (allowed: {allowed})", line))
+            continue
+        try:
+            meta[str(key)] = spec.check(value)
+        except ValueError as exc:
+            problems.append(error(path, f"'{key}': {exc}", line))
+    for key, spec in fields.items():
+        if spec.required and key not in raw:
+            problems.append(error(path, f"missing required front-matter key '{key}'", 1))
+    body = "\n".join(lines[end + 1 :])
+    return Document(path, meta, key_lines, body, end + 2), problems
+
+
+# --- value checks shared by all editor files -----------------------------------------
+
+
+def text_value(value: Any) -> str:
+    if isinstance(value, (datetime.date, int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be non-empty text")
+    return value.strip()
+
+
+def optional_text(value: Any) -> str | None:
+    return None if value is None else text_value(value)
+
+
+def text_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ValueError("must be a list of text values")
+    items = []
+    for item in value:
+        if item is None or (isinstance(item, str) and not item.strip()):
+            raise ValueError("contains an empty value")
+        items.append(text_value(item))
+    return tuple(items)
+
+
+def one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        text = text_value(value)
+        if text not in choices:
+            raise ValueError(f"'{text}' is not one of: {', '.join(choices)}")
+        return text
+
+    return check
+
+
+# --- markdown -------------------------------------------------------------------------
+
+
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with tables and footnotes; raw HTML disabled (escaped)."""
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").use(
+        footnote_plugin
+    )
+
+
+def render_markdown(text: str, doc_id: str, parser: MarkdownIt | None = None) -> str:
+    """`doc_id` prefixes footnote ids, so several rendered notes can share one page."""
+    return (parser or markdown_parser()).render(text, {"docId": doc_id})

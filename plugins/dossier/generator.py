@@ -1,0 +1,112 @@
+"""The Pelican glue, kept thin: run the pipeline, write its pages and files, report problems."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from . import assets
+from .render.export import dossier_json
+from .pipeline import build_dossier
+from .problems import ERROR, Problem
+from .render import site_pages, site_export
+
+logger = logging.getLogger(__name__)
+
+
+class CheckFailed(SystemExit):
+    """Ends a strict build (`make check`) with exit status 1 once every problem is listed.
+
+    A SystemExit, because Pelican prints a traceback for any other exception."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+
+
+class UnsafeOutput(SystemExit):
+    def __init__(self, message: str) -> None:
+        logger.error(message)
+        super().__init__(2)
+
+
+def refuse_unsafe_output(content: Path, output: Path) -> None:
+    """The build deletes and writes the output folder: it must never hold the content."""
+    content, output = content.resolve(), output.resolve()
+    if output == content or content.is_relative_to(output) or output.is_relative_to(content):
+        raise UnsafeOutput(
+            f"refusing to build: OUTPUTDIR {output} is, contains or lies inside the content folder "
+            f"{content}; choose a separate folder such as ./output"
+        )
+
+
+class WarningCounter(logging.Handler):
+    """Counts warnings that Pelican itself logs, so a strict build fails on them too."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(__package__):
+            self.messages.append(record.getMessage())
+
+
+class DossierGenerator(Generator):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        refuse_unsafe_output(Path(self.path), Path(self.output_path))
+        # Templates rely on these: text from sources is escaped, and a typo is an error.
+        self.env.autoescape = True
+        self.env.undefined = StrictUndefined
+        self.pelican_warnings = WarningCounter()
+        logging.getLogger().addHandler(self.pelican_warnings)
+
+    def generate_context(self) -> None:
+        self.dossier = build_dossier(Path(self.path))
+        self.assets = assets.theme_assets(Path(self.theme) / "static")
+        self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
+
+    def generate_output(self, writer) -> None:
+        for page in site_pages(self.dossier, self.settings):
+            writer.write_file(
+                page.save_as,
+                self.get_template(page.template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page=page,
+                **page.context,
+            )
+        for source in self.dossier.sources:
+            raw = source.cleaned.raw.path
+            self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
+        for url, data in self.assets.values():
+            self.write_bytes(url, data)
+        self.write_bytes("dossier.json", dossier_json(site_export(self.dossier)).encode())
+        self.report()
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        path = Path(sanitised_join(self.output_path, name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+    def report(self) -> None:
+        """List every problem at once; under DOSSIER_STRICT (make check) any of them fails."""
+        logging.getLogger().removeHandler(self.pelican_warnings)
+        problems: list[Problem | str] = [*self.dossier.problems, *self.pelican_warnings.messages]
+        for problem in self.dossier.problems:
+            (logger.error if problem.severity == ERROR else logger.warning)("%s", problem)
+        if not problems:
+            logger.info("Dossier: no problems found.")
+            return
+        errors = sum(isinstance(p, Problem) and p.severity == ERROR for p in problems)
+        logger.warning(
+            "Dossier: %d problem(s), %d of them error(s), listed above. `make check` fails until they are fixed.",
+            len(problems),
+            errors,
+        )
+        if self.settings.get("DOSSIER_STRICT", False):
+            raise CheckFailed()

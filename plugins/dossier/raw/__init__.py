@@ -1,0 +1,95 @@
+"""Stage 1, raw: read files from the content folder safely, exactly as they are.
+
+Sources are evidence: they are read, never written. Files reached through a symbolic link that
+leads outside the content folder are never read (nor published). Bad files end in a `Problem`
+naming the file, never in a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import RawSource
+from ..problems import Problem, error, warning
+
+SOURCES = "sources"
+
+
+def content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], list[Problem]]:
+    """The files of `root/folder` ending in `suffix`, sorted by name, that are safe to read."""
+    base = root / folder
+    if not base.is_dir():
+        return [], []
+    files, problems = [], []
+    real_root = root.resolve()
+    for path in sorted(base.iterdir(), key=lambda p: p.name):
+        if path.name.startswith(".") or not path.name.endswith(suffix):
+            continue
+        relative = f"{folder}/{path.name}"
+        if not path.resolve().is_relative_to(real_root):
+            problems.append(warning(relative, "symbolic link to a file outside the content folder: not read"))
+        elif path.is_file():
+            files.append(path)
+    return files, problems
+
+
+def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode a UTF-8 text file (a BOM is allowed); binary and non-UTF-8 files are refused."""
+    relative = path.relative_to(root).as_posix()
+    data = path.read_bytes()
+    if b"\0" in data:
+        return None, [error(relative, "binary file (it contains NUL bytes): not a text source")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(relative, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save it as UTF-8", line)]
+    return text, []
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Lines as an editor numbers them: split on newlines only (not on form feeds or U+2028)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return tuple(line.removesuffix("\r") for line in lines)
+
+
+def slug_of(stem: str) -> str:
+    """URL-safe and stable: derived from the file name, never from the (editable) title."""
+    return re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-") or "source"
+
+
+def read_sources(root: Path) -> tuple[list[RawSource], list[Problem]]:
+    files, problems = content_files(root, SOURCES, ".txt")
+    sources: list[RawSource] = []
+    slugs: dict[str, str] = {}
+    for path in files:
+        text, read_problems = read_text(root, path)
+        problems += read_problems
+        if text is None:
+            continue
+        relative = f"{SOURCES}/{path.name}"
+        if not text.strip():
+            problems.append(warning(relative, "empty file: nothing to publish"))
+            continue
+        slug = slug_of(path.stem)
+        if slug in slugs:
+            problems.append(error(relative, f"its page would be sources/{slug}.html, like {slugs[slug]}'s: rename one"))
+            continue
+        slugs[slug] = relative
+        sources.append(RawSource(relative, path.stem, slug, split_lines(text)))
+    return sources, problems
+
+
+def read_editor_files(root: Path, folder: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(content-relative path, text) of each markdown file in `folder`."""
+    files, problems = content_files(root, folder, ".md")
+    documents = []
+    for path in files:
+        text, read_problems = read_text(root, path)
+        problems += read_problems
+        if text is not None:
+            documents.append((path.relative_to(root).as_posix(), text))
+    return documents, problems
