@@ -90,7 +90,7 @@ def apply_note(cleaned: CleanedSource, note: Note | None) -> tuple[Source, list[
     )
     problems: list[Problem] = []
     if "title" in overrides:
-        metadata = dataclasses.replace(metadata, title=overrides["title"], title_basis="editor's note")
+        metadata = dataclasses.replace(metadata, title=overrides["title"], title_basis="Set in the editor's note")
     elif found.title is None:
         metadata = dataclasses.replace(metadata, **fallback_title(cleaned))
         problems.append(
@@ -106,7 +106,7 @@ def apply_note(cleaned: CleanedSource, note: Note | None) -> tuple[Source, list[
 
 def fallback_title(cleaned: CleanedSource) -> dict[str, str]:
     if not cleaned.blocks:
-        return {"title": cleaned.raw.stem, "title_basis": "no headline and no body: the file name"}
+        return {"title": cleaned.raw.stem, "title_basis": "No headline and no body: the file name"}
     words = cleaned.blocks[0].text.split()
     title = " ".join(words[:FALLBACK_TITLE_WORDS]) + ("…" if len(words) > FALLBACK_TITLE_WORDS else "")
-    return {"title": title, "title_basis": "no headline in the raw text: the opening words of its first paragraph"}
+    return {"title": title, "title_basis": "No headline in the raw text: the opening words of its first paragraph"}

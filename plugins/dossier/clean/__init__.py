@@ -32,7 +32,7 @@ def extract_metadata(verdicts: tuple[LineVerdict, ...]) -> Metadata:
     headline = first.get("headline")
     return Metadata(
         title=headline.text if headline else None,
-        title_basis=f"raw line {headline.number}" if headline else None,
+        title_basis=f"The headline, raw line {headline.number}" if headline else None,
         author=value("author"),
         publisher=value("publisher"),
         original_source=value("original_source"),

@@ -62,6 +62,8 @@ def label_line(line: Line) -> Label | None:
         return junk("markup residue", "template or markup residue, not text")
     if lexicon.EMPTY_LABEL.match(key):
         return junk("empty label", f"field label with no value ('{line.text}')")
+    if line.words <= 12 and lexicon.TAXONOMY.match(key):
+        return junk("taxonomy", f"tags or categories ('{line.text}')")
     if line.words <= 12 and lexicon.ORIGINAL_SOURCE.match(line.text):
         return meta("original_source", "original source line")
     if lexicon.BYLINE.match(line.text):
@@ -82,7 +84,7 @@ def label_line(line: Line) -> Label | None:
 def find_headline(lines: Sequence[Line], labels: dict[int, Label]) -> Line | None:
     """Step 2: the first unlabelled title-like line near the top, before any prose."""
     for line in [l for l in lines if not l.blank][:HEADER_LINES]:
-        if line.number in labels:
+        if line.number in labels or lexicon.BREADCRUMB.search(line.text):
             continue
         if is_prose(line):
             return None

@@ -55,7 +55,7 @@ def is_prose(line: Line) -> bool:
     paragraphs mid-sentence)."""
     if line.stop_density < 0.15:
         return False
-    return (line.words >= 6 and line.ends_sentence) or line.words >= 20
+    return (line.words >= 4 and line.ends_sentence) or line.words >= 20
 
 
 def is_title_like(line: Line) -> bool:

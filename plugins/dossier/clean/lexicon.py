@@ -135,6 +135,9 @@ EMPTY_LABEL = re.compile(
     r"^(date|author|by|source|tags?|categor(y|ies)|posted|published|updated|filed under)\s*:$"
 )
 
+# Taxonomy lines: "Tags: Syria, Iran", "Filed under: World".
+TAXONOMY = re.compile(r"^(tags?|labels?|categor(y|ies)|filed under|topics?)\s*:\s*\S")
+
 # Headers of link lists, e.g. "Relevant Links for Further Reading:".
 LINK_LIST_HEADER = re.compile(
     r"(further reading|relevant links|related links|useful links|see also|read next|sources)\s*:?$"
