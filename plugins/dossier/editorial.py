@@ -10,7 +10,6 @@ Markdown is rendered by markdown-it-py (CommonMark, tables, footnotes). Raw HTML
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -21,6 +20,17 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .problems import Problem, error
 
 FENCE = "---"
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, so each field checks its own dates
+    (an impossible "2024-02-30" becomes an editor's error, not a crash)."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -59,8 +69,8 @@ def read_document(
         return None, [error(path, "front matter is not closed by a '---' line", 1)]
     yaml_text = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(yaml_text) if node is not None else {}
+        node = yaml.compose(yaml_text, Loader=FrontMatterLoader)
+        raw = yaml.load(yaml_text, Loader=FrontMatterLoader) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 1
@@ -95,7 +105,7 @@ def read_document(
 
 
 def text_value(value: Any) -> str:
-    if isinstance(value, (datetime.date, int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be non-empty text")

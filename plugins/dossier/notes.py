@@ -23,8 +23,6 @@ _DATE_FORMATS = ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d", "day"), (r"\d{4}-\d{2}", "%Y
 
 def date_value(value: Any) -> tuple[str, str]:
     """'2024-12-07', '2024-12' or '2024' -> (ISO text, precision); an impossible date is refused."""
-    if isinstance(value, datetime.date):
-        return value.isoformat(), "day"
     text = text_value(value)
     for pattern, fmt, precision in _DATE_FORMATS:
         if re.fullmatch(pattern, text):
@@ -67,9 +65,11 @@ def load_notes(files: Sequence[tuple[str, str]], stems: set[str]) -> tuple[dict[
         problems += found
         if document is None:
             continue
-        if "date" in document.meta and "date_basis" not in document.meta:
+        overrides = dict(document.meta)
+        if "date" in overrides and "date_basis" not in overrides:
             problems.append(error(path, "'date' needs 'date_basis': say in words how the date is known", document.line_of("date")))
-        notes[stem] = Note(path, stem, document.meta, render_markdown(document.body, f"note-{stem}"))
+            del overrides["date"]  # an unexplained date is not published
+        notes[stem] = Note(path, stem, overrides, render_markdown(document.body, f"note-{stem}"))
     return notes, problems
 
 

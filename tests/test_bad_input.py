@@ -1,0 +1,132 @@
+"""Bad input ends in a message naming the file (and line), never a traceback or a wrong page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import build_dossier
+
+from .conftest import CONFFILE, build_site
+
+ARTICLE = "A Headline For the Test\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
+
+
+def content_with(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
+    root = tmp_path / "content"
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return root
+
+
+def problems_of(root: Path) -> list[str]:
+    return [str(p) for p in build_dossier(root).problems]
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"sources/bin.txt": b"GIF89a\0\0\x01"}, "sources/bin.txt: error: binary file"),
+        ({"sources/latin.txt": b"Caf\xe9 news\n"}, "sources/latin.txt:1: error: not UTF-8 text"),
+        ({"sources/empty.txt": "  \n\n"}, "sources/empty.txt: warning: empty file"),
+        ({"sources/junk.txt": "Ad Code\n\nPost a Comment\n0 Comments\n"}, "sources/junk.txt: warning: no body text found"),
+        ({"notes/ghost.md": "---\ntitle: X\n---\n"}, "notes/ghost.md: error: note for a source that does not exist"),
+        (
+            {"sources/a.txt": ARTICLE, "notes/a.md": "---\ntitle: [unclosed\n---\n"},
+            "notes/a.md:2: error: malformed front matter",
+        ),
+        (
+            {"sources/a.txt": ARTICLE, "notes/a.md": "---\ntitle: Fine\nheadline: Oops\n---\n"},
+            "notes/a.md:3: error: unknown front-matter key 'headline'",
+        ),
+        (
+            {"sources/a.txt": ARTICLE, "notes/a.md": "---\ndate: 2024-02-30\ndate_basis: a guess\n---\n"},
+            "notes/a.md:2: error: 'date': '2024-02-30' is not a real date",
+        ),
+        (
+            {"sources/a.txt": ARTICLE, "notes/a.md": "---\ndate: 2024-12-07\n---\n"},
+            "notes/a.md:2: error: 'date' needs 'date_basis'",
+        ),
+        (
+            {"sources/a.txt": ARTICLE, "notes/a.md": "---\nreliability: great\n---\n"},
+            "notes/a.md:2: error: 'reliability': 'great' is not one of",
+        ),
+    ],
+)
+def test_each_problem_names_its_file_and_line(tmp_path, files, expected):
+    found = problems_of(content_with(tmp_path, files))
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_source_without_headline_or_note_title_gets_a_fallback_and_a_warning(tmp_path):
+    root = content_with(tmp_path, {"sources/x.txt": "The council voted on Tuesday to close the old bridge.\n"})
+    dossier = build_dossier(root)
+    assert dossier.sources[0].metadata.title == "The council voted on Tuesday to close the old bridge."
+    assert [str(p) for p in dossier.problems] == [
+        "sources/x.txt: warning: no headline found: titled 'The council voted on Tuesday to close the old bridge.' "
+        "from its opening words; set 'title' in notes/x.md"
+    ]
+
+
+def test_source_text_cannot_inject_markup_or_template_syntax(tmp_path):
+    hostile = (
+        "A <script>alert(1)</script> Headline {{ 7 * 7 }}\n\n"
+        "The council said <b onmouseover=x()>hello</b> {% raw %} and {{ SITENAME }} on Tuesday.\n"
+    )
+    site = build_site(tmp_path / "out", content_with(tmp_path, {"sources/evil.txt": hostile}))
+    page = (site / "sources/evil.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b onmouseover" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ 7 * 7 }}" in page and "{{ SITENAME }}" in page and "49" not in page
+
+
+def test_raw_files_are_published_unchanged(site):
+    for raw in sorted((Path(CONFFILE).parent / "content/sources").glob("*.txt")):
+        assert (site / "sources" / raw.name).read_bytes() == raw.read_bytes()
+
+
+def run_pelican(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(CONFFILE),
+         "--log-handler", "plain", *extra],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path):
+    root = content_with(
+        tmp_path,
+        {
+            "sources/bin.txt": b"\0\0",
+            "sources/ok.txt": ARTICLE,
+            "notes/ok.md": "---\ncolour: blue\n---\n",
+            "notes/ghost.md": "hello\n",
+        },
+    )
+    result = run_pelican(root, tmp_path / "out", "-e", "DOSSIER_STRICT=true")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    for expected in ("sources/bin.txt: error: binary file", "notes/ok.md:2: error: unknown front-matter key 'colour'",
+                     "notes/ghost.md: error: note for a source that does not exist"):
+        assert expected in output
+
+
+def test_default_build_finishes_and_lists_warnings(tmp_path):
+    root = content_with(tmp_path, {"sources/ok.txt": ARTICLE, "notes/ok.md": "---\ncolour: blue\n---\n"})
+    result = run_pelican(root, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "notes/ok.md:2: error: unknown front-matter key 'colour'" in result.stdout + result.stderr
+    assert (tmp_path / "out/sources/ok.html").exists()
+
+
+def test_the_seed_dossier_passes_the_strict_build(tmp_path):
+    result = run_pelican(Path(CONFFILE).parent / "content", tmp_path / "out", "-e", "DOSSIER_STRICT=true")
+    assert result.returncode == 0, result.stdout + result.stderr
