@@ -14,8 +14,10 @@ DOSSIER_DESCRIPTION = (
     "December 2024: cleaned texts, the people, organisations and places they name, a master "
     "chronology, and editors’ notes on what each source says and leaves unsaid."
 )
-# Links are relative, so the site works from any sub-path and when opened from disk.
-SITEURL = ""
+# Links between pages are relative, so the site works from any sub-path and when opened from
+# disk. SITEURL is only used where an absolute URL is required: canonical links, Open Graph,
+# the sitemap and feeds. publishconf.py sets the production one.
+SITEURL = "http://localhost:8000"
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -46,5 +48,8 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
 }
 
+OG_LOCALE = "en_GB"
+# Pagefind indexes the site at the end of every build (output/pagefind/).
+DOSSIER_SEARCH = True
 # Set by `make check`: any warning fails the build, after all of them are listed.
 DOSSIER_STRICT = False

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -10,10 +12,9 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from . import assets
-from .render.export import dossier_json
 from .pipeline import build_dossier
-from .problems import ERROR, Problem
-from .render import site_pages, site_export
+from .problems import ERROR, Problem, warning
+from .render import NAVIGATION, site_files, site_pages
 
 logger = logging.getLogger(__name__)
 
@@ -69,9 +70,13 @@ class DossierGenerator(Generator):
         self.dossier = build_dossier(Path(self.path))
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
+        self.context["NAVIGATION"] = NAVIGATION
+        self.context["SITE_ABSOLUTE_URL"] = self.settings["SITEURL"].rstrip("/")
+        self.context["OG_LOCALE"] = self.settings.get("OG_LOCALE", "en_GB")
 
     def generate_output(self, writer) -> None:
-        for page in site_pages(self.dossier, self.settings):
+        pages = site_pages(self.dossier, self.settings)
+        for page in pages:
             writer.write_file(
                 page.save_as,
                 self.get_template(page.template),
@@ -85,19 +90,32 @@ class DossierGenerator(Generator):
             self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
         for url, data in self.assets.values():
             self.write_bytes(url, data)
-        self.write_bytes("dossier.json", dossier_json(site_export(self.dossier)).encode())
-        self.report()
+        for name, text in site_files(self.dossier, self.settings, pages).items():
+            self.write_bytes(name, text.encode())
+        search_problems = self.index_for_search()
+        self.report(search_problems)
 
     def write_bytes(self, name: str, data: bytes) -> None:
         path = Path(sanitised_join(self.output_path, name))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
-    def report(self) -> None:
+    def index_for_search(self) -> list[Problem]:
+        """Pagefind indexes the written site (pagefind/ in the output) when DOSSIER_SEARCH is on."""
+        if not self.settings.get("DOSSIER_SEARCH", True):
+            return []
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.output_path)]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            return [warning("(search)", f"Pagefind failed, the site has no search index: {result.stderr.strip()}")]
+        return []
+
+    def report(self, late_problems: list[Problem]) -> None:
         """List every problem at once; under DOSSIER_STRICT (make check) any of them fails."""
         logging.getLogger().removeHandler(self.pelican_warnings)
-        problems: list[Problem | str] = [*self.dossier.problems, *self.pelican_warnings.messages]
-        for problem in self.dossier.problems:
+        own = sorted([*self.dossier.problems, *late_problems])
+        problems: list[Problem | str] = [*own, *self.pelican_warnings.messages]
+        for problem in own:
             (logger.error if problem.severity == ERROR else logger.warning)("%s", problem)
         if not problems:
             logger.info("Dossier: no problems found.")

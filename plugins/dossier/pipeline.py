@@ -14,11 +14,14 @@ from .model import Source
 from .notes import apply_note, load_notes
 from .problems import Problem
 from .raw import read_editor_files, read_sources
+from .render.page import Page
+from .render.site import editorial_pages
 
 
 @dataclass(frozen=True)
 class Dossier:
     sources: tuple[Source, ...]  # by publication date, undated last
+    pages: tuple[Page, ...]  # editors' pages from content/pages/ (about, method)
     problems: tuple[Problem, ...]
 
 
@@ -49,4 +52,9 @@ def build_dossier(content: Path) -> Dossier:
         sources.append(noted)
         problems += found
 
-    return Dossier(tuple(sorted(sources, key=publication_order)), tuple(sorted(problems)))
+    page_files, found = read_editor_files(content, "pages")
+    problems += found
+    pages, found = editorial_pages(page_files)
+    problems += found
+
+    return Dossier(tuple(sorted(sources, key=publication_order)), tuple(pages), tuple(sorted(problems)))

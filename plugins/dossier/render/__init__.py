@@ -1,17 +1,80 @@
-"""Stage: render. Every page of the site and the dossier.json document, from the pipeline's data."""
+"""Stage: render. Every page of the site and every data file, from the pipeline's data."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Mapping
 
-from .export import export_source
+from ..model import Source
+from .export import dossier_json, export_source
 from .page import Page
-from .sources import home_page, source_page
+from .site import atom_feed, not_found_page, robots, search_page, sitemap
+from .sources import home_page, source_page, source_summary, source_url, sources_index_page
+
+# The site's sections, in the order the navigation shows them.
+NAVIGATION = (
+    {"label": "Home", "url": "index.html", "section": "index.html"},
+    {"label": "Sources", "url": "sources/index.html", "section": "sources/"},
+    {"label": "Entities", "url": "entities/index.html", "section": "entities/"},
+    {"label": "Chronology", "url": "chronology.html", "section": "chronology.html"},
+    {"label": "Annotations", "url": "annotations.html", "section": "annotations.html"},
+    {"label": "Search", "url": "search.html", "section": "search.html"},
+    {"label": "About & method", "url": "about.html", "section": "about.html"},
+)
 
 
 def site_pages(dossier, settings: Mapping) -> list[Page]:
-    return [home_page(dossier.sources, settings), *(source_page(s) for s in dossier.sources)]
+    return [
+        home_page(dossier.sources, settings),
+        sources_index_page(dossier.sources),
+        *(source_page(s) for s in dossier.sources),
+        *dossier.pages,
+        search_page(),
+        not_found_page(),
+    ]
 
 
-def site_export(dossier) -> dict:
-    return {"sources": [export_source(s) for s in dossier.sources]}
+def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
+    """Output-relative name -> text of every generated file that is not a page."""
+    site_url = settings["SITEURL"]
+    return {
+        "dossier.json": dossier_json({"sources": [export_source(s) for s in dossier.sources]}),
+        "sitemap.xml": sitemap(site_url, pages),
+        "robots.txt": robots(site_url),
+        "feeds/sources.atom.xml": atom_feed(
+            f"{settings['SITENAME']}: sources",
+            site_url,
+            "feeds/sources.atom.xml",
+            sources_feed_entries(dossier.sources),
+            settings.get("DEFAULT_LANG", "en"),
+        ),
+    }
+
+
+def first_day(iso: str) -> datetime.date:
+    """The start of a date's span: "2024-12" -> 2024-12-01."""
+    return datetime.date.fromisoformat((iso + "-01-01")[:10])
+
+
+def sources_feed_entries(sources: tuple[Source, ...]) -> list[dict]:
+    """Newest first. Atom requires a date on every entry and the build time is never used, so
+    an undated source carries the dossier's most recent publication date and says it is undated."""
+    dates = [s.metadata.published.date for s in sources if s.metadata.published.date]
+    latest = max((first_day(d) for d in dates), default=datetime.date(1970, 1, 1))
+    entries = []
+    for source in sources:
+        summary = source_summary(source)
+        published = source.metadata.published.date
+        entries.append(
+            {
+                "title": summary["title"],
+                "url": source_url(source),
+                "author": summary["author"],
+                "updated": first_day(published) if published else latest,
+                "summary": (
+                    f"{summary['publisher'] or 'Publisher not stated'}, {summary['date_text']}"
+                    + ("" if published else " (undated source)")
+                ),
+            }
+        )
+    return sorted(entries, key=lambda e: (e["updated"], e["url"]), reverse=True)

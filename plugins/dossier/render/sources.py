@@ -69,7 +69,18 @@ def home_page(sources: Sequence[Source], settings: Mapping) -> Page:
         context={
             "sources": [source_summary(s) for s in sources],
             "dossier_description": settings.get("DOSSIER_DESCRIPTION", ""),
+            "search_kind": None,
         },
+    )
+
+
+def sources_index_page(sources: Sequence[Source]) -> Page:
+    return Page(
+        save_as="sources/index.html",
+        template="sources",
+        title="Sources",
+        description=f"The {len(sources)} raw articles of the dossier, by publication date, with publisher and author.",
+        context={"sources": [source_summary(s) for s in sources], "search_kind": None},
     )
 
 
@@ -98,6 +109,7 @@ def source_page(
             "raw_url": raw_url(source),
             "raw_file": source.cleaned.raw.path.rsplit("/", 1)[-1],
             "line_count": len(source.cleaned.raw.lines),
+            "search_kind": "Source",
             **extra,
         },
     )
