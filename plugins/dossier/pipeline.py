@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import clean_source
+from .date import Chronology, build_chronology, load_curated_events
 from .model import Source
 from .notes import apply_note, load_notes
 from .problems import Problem
@@ -22,6 +23,7 @@ from .render.site import editorial_pages
 class Dossier:
     sources: tuple[Source, ...]  # by publication date, undated last
     pages: tuple[Page, ...]  # editors' pages from content/pages/ (about, method)
+    chronology: Chronology
     problems: tuple[Problem, ...]
 
 
@@ -52,9 +54,19 @@ def build_dossier(content: Path) -> Dossier:
         sources.append(noted)
         problems += found
 
+    ordered = tuple(sorted(sources, key=publication_order))
+    mentions = ()
+
+    event_files, found = read_editor_files(content, "events")
+    problems += found
+    curation, found = load_curated_events(event_files, ordered)
+    problems += found
+    chronology = build_chronology(ordered, mentions, curation)
+    problems += chronology.problems
+
     page_files, found = read_editor_files(content, "pages")
     problems += found
     pages, found = editorial_pages(page_files)
     problems += found
 
-    return Dossier(tuple(sorted(sources, key=publication_order)), tuple(pages), tuple(sorted(problems)))
+    return Dossier(ordered, tuple(pages), chronology, tuple(sorted(problems)))

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import Mapping
 
+from ..date import export_events
 from ..model import Source
+from .chronology import pages as chronology_pages
+from .chronology import time_marks
 from .export import dossier_json, export_source
+from .marks import Mark
 from .page import Page
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
 from .sources import home_page, source_page, source_summary, source_url, sources_index_page
@@ -23,13 +27,25 @@ NAVIGATION = (
 )
 
 
+def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dict[str, dict[str, list[Mark]]]:
+    """{source slug: {block id: marks}} from each stage, joined: links, highlights and dates."""
+    joined: dict[str, dict[str, list[Mark]]] = {}
+    for layer in layers:
+        for slug, blocks in layer.items():
+            for block_id, marks in blocks.items():
+                joined.setdefault(slug, {}).setdefault(block_id, []).extend(marks)
+    return joined
+
+
 def site_pages(dossier, settings: Mapping) -> list[Page]:
+    marks = combined_marks(time_marks(dossier.chronology))
     return [
         home_page(dossier.sources, settings),
         sources_index_page(dossier.sources),
-        *(source_page(s) for s in dossier.sources),
+        *(source_page(s, marks.get(s.slug, {})) for s in dossier.sources),
+        *chronology_pages(dossier.chronology, dossier.sources),
         *dossier.pages,
-        search_page(),
+        search_page([s.metadata.title for s in dossier.sources]),
         not_found_page(),
     ]
 
@@ -38,7 +54,12 @@ def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
     """Output-relative name -> text of every generated file that is not a page."""
     site_url = settings["SITEURL"]
     return {
-        "dossier.json": dossier_json({"sources": [export_source(s) for s in dossier.sources]}),
+        "dossier.json": dossier_json(
+            {
+                "sources": [export_source(s) for s in dossier.sources],
+                "events": export_events(dossier.chronology),
+            }
+        ),
         "sitemap.xml": sitemap(site_url, pages),
         "robots.txt": robots(site_url),
         "feeds/sources.atom.xml": atom_feed(

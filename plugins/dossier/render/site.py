@@ -38,13 +38,13 @@ def editorial_pages(files: Sequence[tuple[str, str]]) -> tuple[list[Page], list[
     return pages, problems
 
 
-def search_page() -> Page:
+def search_page(source_titles: Sequence[str]) -> Page:
     return Page(
         save_as="search.html",
         template="search",
         title="Search",
         description="Search the sources, entities, events and annotations of the dossier.",
-        context={"search_kind": None},
+        context={"search_kind": None, "search_sources": list(source_titles)},
     )
 
 

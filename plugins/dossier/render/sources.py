@@ -110,6 +110,7 @@ def source_page(
             "raw_file": source.cleaned.raw.path.rsplit("/", 1)[-1],
             "line_count": len(source.cleaned.raw.lines),
             "search_kind": "Source",
+            "search_sources": [source.metadata.title],
             **extra,
         },
     )
