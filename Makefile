@@ -55,6 +55,7 @@ serve: env
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT)
 
 test: test-env
+	bash tests/quality/install-tools.sh
 	DOSSIER_INPUTDIR="$(INPUTDIR)" DOSSIER_CONFFILE="$(CONFFILE)" DOSSIER_OUTPUTDIR="$(OUTPUTDIR)" \
 		"$(VENV)/bin/python" -m pytest $(PYTESTOPTS)
 

@@ -46,7 +46,7 @@ def site_pages(dossier, settings: Mapping) -> list[Page]:
         *chronology_pages(dossier.chronology, dossier.sources),
         *dossier.pages,
         search_page([s.metadata.title for s in dossier.sources]),
-        not_found_page(),
+        not_found_page(settings["SITEURL"]),
     ]
 
 

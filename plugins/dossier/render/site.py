@@ -48,13 +48,14 @@ def search_page(source_titles: Sequence[str]) -> Page:
     )
 
 
-def not_found_page() -> Page:
+def not_found_page(site_url: str) -> Page:
+    """Hosts serve it for a missing URL at any depth, so its links are absolute."""
     return Page(
         save_as="404.html",
         template="404",
         title="Page not found",
         description="This page does not exist in the dossier.",
-        context={"search_kind": None},
+        context={"search_kind": None, "SITEURL": site_url.rstrip("/")},
     )
 
 

@@ -4,7 +4,7 @@
 // ("kind", and "sources" joined by " | "), which, unlike Pagefind's filter index, builds
 // byte for byte the same every time.
 const box = document.getElementById("search");
-const KINDS = ["Source", "Entity", "Event", "Annotation", "Page"];
+const KINDS = { Source: "Sources", Entity: "Entities", Event: "Events", Annotation: "Annotations", Page: "Pages" };
 
 function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
@@ -19,10 +19,11 @@ function buildForm(sources) {
   const input = element("input", { id: "search-input", type: "search", autocomplete: "off", spellcheck: "false" });
   const kinds = element("fieldset", { class: "search-kinds" });
   kinds.append(element("legend", {}, "Show"));
-  for (const kind of KINDS) {
+  for (const [kind, plural] of Object.entries(KINDS)) {
     const id = `kind-${kind.toLowerCase()}`;
-    const option = element("input", { type: "checkbox", id, value: kind, checked: "" });
-    kinds.append(option, element("label", { for: id }, `${kind}s`));
+    const choice = element("span", { class: "search-kind-choice" });
+    choice.append(element("input", { type: "checkbox", id, value: kind, checked: "" }), element("label", { for: id }, plural));
+    kinds.append(choice);
   }
   const sourceLabel = element("label", { for: "search-source" }, "From source");
   const select = element("select", { id: "search-source" });
@@ -46,7 +47,8 @@ async function main() {
   // Result URLs must be relative to where the site is deployed, which may be a sub-path.
   const siteRoot = new URL(bundle, window.location.href).pathname.replace(/pagefind\/$/, "");
   try {
-    pagefind = await import(`${bundle}pagefind.js`);
+    // import() resolves against this script's URL, so resolve against the page's first.
+    pagefind = await import(new URL("pagefind.js", new URL(bundle, document.baseURI)).href);
     await pagefind.options({ baseUrl: siteRoot });
     await pagefind.init();
   } catch (error) {
@@ -64,7 +66,7 @@ async function main() {
     const query = input.value.trim();
     list.replaceChildren();
     if (!query) { status.textContent = ""; return; }
-    const wanted = new Set([...kinds.querySelectorAll("input:checked")].map((i) => i.value));
+    const wanted = new Set([...kinds.querySelectorAll("input:checked")].map((box) => box.value));
     const source = select.value;
     const search = await pagefind.search(query);
     const pages = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
