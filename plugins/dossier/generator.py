@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,14 +35,17 @@ class UnsafeOutput(SystemExit):
         super().__init__(2)
 
 
-def refuse_unsafe_output(content: Path, output: Path) -> None:
-    """The build deletes and writes the output folder: it must never hold the content."""
-    content, output = content.resolve(), output.resolve()
-    if output == content or content.is_relative_to(output) or output.is_relative_to(content):
-        raise UnsafeOutput(
-            f"refusing to build: OUTPUTDIR {output} is, contains or lies inside the content folder "
-            f"{content}; choose a separate folder such as ./output"
-        )
+def refuse_unsafe_output(output: Path, inputs: list[tuple[str, Path]]) -> None:
+    """The build writes the output folder and may empty it first: it must neither hold nor lie
+    inside anything the build reads (the content, the theme, the plugins: the repository)."""
+    output = output.resolve()
+    for what, folder in inputs:
+        folder = folder.resolve()
+        if output == folder or folder.is_relative_to(output) or output.is_relative_to(folder):
+            raise UnsafeOutput(
+                f"refusing to build: OUTPUTDIR {output} is, contains or lies inside {what} {folder}; "
+                "choose a separate folder such as ./output"
+            )
 
 
 class WarningCounter(logging.Handler):
@@ -59,12 +63,22 @@ class WarningCounter(logging.Handler):
 class DossierGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        refuse_unsafe_output(Path(self.path), Path(self.output_path))
+        refuse_unsafe_output(
+            Path(self.output_path),
+            [
+                ("the content folder", Path(self.path)),
+                ("the theme", Path(self.theme)),
+                *(("a plugin folder", Path(path)) for path in self.settings["PLUGIN_PATHS"]),
+            ],
+        )
         # Templates rely on these: text from sources is escaped, and a typo is an error.
         self.env.autoescape = True
         self.env.undefined = StrictUndefined
         self.pelican_warnings = WarningCounter()
-        logging.getLogger().addHandler(self.pelican_warnings)
+        root = logging.getLogger()
+        for stale in [h for h in root.handlers if isinstance(h, WarningCounter)]:
+            root.removeHandler(stale)  # left by an earlier build in this process that failed
+        root.addHandler(self.pelican_warnings)
 
     def generate_context(self) -> None:
         self.dossier = build_dossier(Path(self.path))
@@ -104,6 +118,8 @@ class DossierGenerator(Generator):
         """Pagefind indexes the written site (pagefind/ in the output) when DOSSIER_SEARCH is on."""
         if not self.settings.get("DOSSIER_SEARCH", True):
             return []
+        # Pagefind adds to an existing index folder: start afresh, or old chunks ship too.
+        shutil.rmtree(Path(self.output_path) / "pagefind", ignore_errors=True)
         command = [sys.executable, "-m", "pagefind", "--site", str(self.output_path)]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:

@@ -10,6 +10,7 @@ from ..model import Source
 from .chronology import pages as chronology_pages
 from .chronology import time_marks
 from .export import dossier_json, export_source
+from .headers import headers_file
 from .marks import Mark
 from .page import Page
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
@@ -62,6 +63,7 @@ def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
         ),
         "sitemap.xml": sitemap(site_url, pages),
         "robots.txt": robots(site_url),
+        "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
         "feeds/sources.atom.xml": atom_feed(
             f"{settings['SITENAME']}: sources",
             site_url,
