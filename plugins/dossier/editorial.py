@@ -71,10 +71,10 @@ def read_document(
     try:
         node = yaml.compose(yaml_text, Loader=FrontMatterLoader)
         raw = yaml.load(yaml_text, Loader=FrontMatterLoader) if node is not None else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+    except yaml.YAMLError as exc:  # also ReaderError, e.g. for a control character
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark else 1
-        return None, [error(path, f"malformed front matter: {exc.problem or exc}", line)]
+        return None, [error(path, f"malformed front matter: {getattr(exc, 'problem', None) or exc}", line)]
     if not isinstance(raw, dict):
         return None, [error(path, "front matter must be a mapping of 'key: value' lines", 2)]
     key_lines = {
