@@ -1,0 +1,173 @@
+"""Annotations as readers meet them: the highlighted quote and its note on the source page, the
+annotations page (every annotation, grouped by source), and the entries of entity pages.
+
+The highlight and its note point at each other: the `<mark>` names the note in `aria-details`,
+and the note's label links back to the mark. Notes follow their paragraph in the HTML, so
+screen readers, narrow screens and print meet them in reading order; CSS alone moves them
+into the margin on wide screens. Bodies are rendered once per page, since their links are
+relative to the page.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..anchor.anchoring import FUZZY, Anchored
+from ..anchor.links import Resolver, render_body
+from ..anchor.text import shown_score
+from ..model import Source
+from .dates import human_date
+from .marks import Mark, render_marked
+from .page import Page
+from .sources import source_summary, source_url
+
+ANNOTATIONS_PAGE = "annotations.html"
+
+
+def relative_root(save_as: str) -> str:
+    """The way back to the site root from a page: what a relative SITEURL is, plus "/"."""
+    return "../" * save_as.count("/")
+
+
+def highlight_url(anchored: Anchored) -> str:
+    """Site-relative: the highlighted quote on its source page."""
+    return f"{source_url(anchored.source)}#{anchored.highlight_id}"
+
+
+def link_resolver(sources: Sequence[Source], entity_urls: Mapping[str, str], event_urls: Mapping[str, str]) -> Resolver:
+    """The site's `Resolver` for body links: sources and their paragraphs from the sources,
+    entities and events from {slug: url} and {event id: url} (site-relative URLs)."""
+    urls = {
+        "source": {source.slug: source_url(source) for source in sources}
+        | {f"{source.slug}#{block.id}": f"{source_url(source)}#{block.id}" for source in sources for block in source.blocks},
+        "entity": dict(entity_urls),
+        "event": dict(event_urls),
+    }
+
+    def resolve(kind: str, key: str) -> str | None:
+        return urls.get(kind, {}).get(key)
+
+    return resolve
+
+
+# --- source pages -----------------------------------------------------------------------
+
+
+def highlight_attributes(anchored: Anchored) -> dict[str, str]:
+    """The `<mark>` around the quoted span."""
+    return {
+        "id": anchored.highlight_id,
+        "class": "annotation-highlight",
+        "aria-details": anchored.note_id,
+        "data-status": anchored.status,
+    }
+
+
+def highlight_marks(anchored: Sequence[Anchored]) -> dict[str, dict[str, tuple[Mark, ...]]]:
+    """source slug -> block id -> the highlights in it: a layer for `combined_marks`.
+    Rank 0, so a highlight encloses an entity link over the same words rather than splitting."""
+    marks: dict[str, dict[str, list[Mark]]] = {}
+    for a in anchored:
+        mark = Mark(a.start, a.end, "mark", tuple(highlight_attributes(a).items()))
+        marks.setdefault(a.source.slug, {}).setdefault(a.block.id, []).append(mark)
+    return {slug: {block: tuple(found) for block, found in blocks.items()} for slug, blocks in marks.items()}
+
+
+def notes_after(anchored: Sequence[Anchored], resolve: Resolver) -> dict[str, dict[str, list[dict]]]:
+    """source slug -> block id -> the notes shown after that block, for `source_page(after=...)`."""
+    notes: dict[str, dict[str, list[dict]]] = {}
+    for a in anchored:
+        note = note_context(a, resolve, relative_root(source_url(a.source)))
+        notes.setdefault(a.source.slug, {}).setdefault(a.block.id, []).append(note)
+    return notes
+
+
+def note_context(anchored: Anchored, resolve: Resolver, root: str) -> dict:
+    """What partials/annotation_note.html shows, on a page `root` away from the site root."""
+    annotation = anchored.annotation
+    return {
+        "id": annotation.id,
+        "note_id": anchored.note_id,
+        "highlight_id": anchored.highlight_id,
+        "quote": annotation.quote,
+        "status": anchored.status,
+        "status_text": status_text(anchored),
+        "author": annotation.author,
+        "date_iso": annotation.date,
+        "date_text": human_date(annotation.date, "day"),
+        "body_html": render_body(annotation, resolve, root)[0],  # its problems come from check_links
+    }
+
+
+def status_text(anchored: Anchored) -> str | None:
+    """Said on the page, not only in the build log: a fuzzy anchor is never silent."""
+    if anchored.status != FUZZY:
+        return None
+    return (
+        f"Approximate anchor (similarity {shown_score(anchored.score):g} of 100): the source reads "
+        f"“{anchored.text}”, the annotation quotes “{anchored.annotation.quote}”."
+    )
+
+
+# --- the annotations page ---------------------------------------------------------------
+
+
+def pages(anchored: Sequence[Anchored], sources: Sequence[Source], resolve: Resolver) -> list[Page]:
+    """annotations.html: sources in the order given (the site's publication order), each with
+    its annotations in the order of the text."""
+    groups = []
+    for source in sources:
+        mine = [a for a in anchored if a.source.slug == source.slug]
+        if mine:
+            groups.append({**source_summary(source), "annotations": [page_entry(a, resolve) for a in mine]})
+    return [
+        Page(
+            save_as=ANNOTATIONS_PAGE,
+            template="annotations",
+            title="Annotations",
+            description=(
+                f"Editors’ annotations on {len(anchored)} quoted passages in {len(groups)} sources, "
+                "each checked against the source text at every build."
+            ),
+            context={
+                "groups": groups,
+                "total": len(anchored),
+                # base.html: the page is indexed for search, faceted by its sources
+                "search_kind": "Annotations",
+                "search_sources": [group["title"] for group in groups],
+            },
+        )
+    ]
+
+
+def page_entry(anchored: Anchored, resolve: Resolver) -> dict:
+    quoted = Mark(anchored.start, anchored.end, "mark", (("class", "annotation-quote"),))
+    return {
+        **note_context(anchored, resolve, relative_root(ANNOTATIONS_PAGE)),
+        "paragraph_html": render_marked(anchored.block.text, [quoted]),
+        "paragraph_url": f"{source_url(anchored.source)}#{anchored.block.id}",
+        "highlight_url": highlight_url(anchored),
+    }
+
+
+# --- entity pages -----------------------------------------------------------------------
+
+
+def annotations_by_entity(anchored: Sequence[Anchored], resolve: Resolver) -> dict[str, list[dict]]:
+    """Entity slug -> its annotations, for the entity pages. Tags that resolve to no entity are
+    left out here and reported by `check_links`."""
+    grouped: dict[str, list[dict]] = {}
+    for a in anchored:
+        for slug in a.annotation.entities:
+            url = resolve("entity", slug)
+            if url is None:
+                continue
+            grouped.setdefault(slug, []).append(
+                {
+                    "quote": a.annotation.quote,
+                    "source_title": a.source.metadata.title,
+                    "url": highlight_url(a),
+                    "body_html": render_body(a.annotation, resolve, relative_root(url))[0],
+                }
+            )
+    return dict(sorted(grouped.items()))
