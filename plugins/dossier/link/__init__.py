@@ -1,0 +1,28 @@
+"""Stage: link. The entity registry (content/entities/*.md), the linker that finds every alias
+in body text in one pass, unlinked-name detection, and the "entities" export. See README.md."""
+
+from .comentions import adjacency, co_mentions
+from .export import export_entities
+from .linker import Linking, Spelling, link_sources
+from .registry import KINDS, PLACE_KINDS, Alias, Entity, Registry, entity_url, load_registry
+from .sentences import sentence_around
+from .unlinked import UnlinkedName, describe
+
+__all__ = [
+    "KINDS",
+    "PLACE_KINDS",
+    "Alias",
+    "Entity",
+    "Linking",
+    "Registry",
+    "Spelling",
+    "UnlinkedName",
+    "adjacency",
+    "co_mentions",
+    "describe",
+    "entity_url",
+    "export_entities",
+    "link_sources",
+    "load_registry",
+    "sentence_around",
+]

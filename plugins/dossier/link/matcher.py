@@ -1,0 +1,93 @@
+"""Find every alias in a text in one pass, whatever the number of aliases.
+
+An Aho–Corasick automaton (pyahocorasick) reports every alias ending at each position in a
+single scan of the text, so linking costs the same with ten aliases or ten thousand. Then:
+
+- whole words only: a match touching a letter or digit on either side is dropped ("Iran" in
+  "Iranian"); punctuation is a boundary, so possessives need nothing ("Assad’s", "IRGC's");
+- leftmost wins, then longest: of overlapping matches the one that starts first is kept, and of
+  those starting together the longest ("Islamic Revolutionary Guard Corps" over "Revolutionary
+  Guard"); the result never depends on the order aliases were listed in;
+- case is exact ("US" never matches "us"); typographic variants are not: curly and straight
+  quotes, non-breaking and ordinary spaces, and Unicode and ASCII hyphens are the same character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import ahocorasick
+
+# One character for one character, so offsets in the normalised text are offsets in the original.
+EQUIVALENT_CHARACTERS = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u02bc": "'",  # ʼ modifier letter apostrophe
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+    }
+)
+
+
+def normalise(text: str) -> str:
+    return text.translate(EQUIVALENT_CHARACTERS)
+
+
+def is_word_character(character: str) -> bool:
+    # Combining marks belong to the letter before them: "Ré" written with U+0301 is one word.
+    return character.isalnum() or character == "_" or unicodedata.category(character).startswith("M")
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entity: str  # entity slug
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Normalised alias -> entity slug, compiled. Never mutated once built."""
+
+    automaton: ahocorasick.Automaton | None = field(compare=False, repr=False)  # None: no aliases
+
+    def find(self, text: str) -> list[Match]:
+        if self.automaton is None:
+            return []
+        candidates = []
+        for last, (length, entity) in self.automaton.iter(normalise(text)):
+            start, end = last + 1 - length, last + 1
+            if _whole_word(text, start, end):
+                candidates.append(Match(start, end, entity))
+        candidates.sort(key=lambda m: (m.start, m.start - m.end))
+        chosen: list[Match] = []
+        for match in candidates:
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+        return chosen
+
+
+def build_matcher(aliases: Iterable[tuple[str, str]]) -> Matcher:
+    """`aliases`: (alias text, entity slug) pairs, each alias already unique once normalised."""
+    automaton = ahocorasick.Automaton()
+    for alias, entity in aliases:
+        key = normalise(alias)
+        automaton.add_word(key, (len(key), entity))
+    if len(automaton) == 0:
+        return Matcher(None)
+    automaton.make_automaton()
+    return Matcher(automaton)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = start == 0 or not is_word_character(text[start - 1])
+    after = end == len(text) or not is_word_character(text[end])
+    return before and after
