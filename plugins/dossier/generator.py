@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from . import assets
+from .link import describe
 from .pipeline import build_dossier
 from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
@@ -129,6 +130,13 @@ class DossierGenerator(Generator):
     def report(self, late_problems: list[Problem]) -> None:
         """List every problem at once; under DOSSIER_STRICT (make check) any of them fails."""
         logging.getLogger().removeHandler(self.pelican_warnings)
+        unlinked = describe(self.dossier.linking.unlinked)
+        if unlinked:
+            logger.warning(
+                "Dossier: %d capitalised name(s) match no entity (not an error; see entities/unlinked.html):\n  %s",
+                len(unlinked),
+                "\n  ".join(unlinked),
+            )
         own = sorted([*self.dossier.problems, *late_problems])
         problems: list[Problem | str] = [*own, *self.pelican_warnings.messages]
         for problem in own:

@@ -9,40 +9,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dossier.date import build_chronology, load_curated_events
 from dossier.model import Mention
 from dossier.raw import read_editor_files
-from dossier.render import NAVIGATION
 from dossier.render.chronology import pages
 
+from ..theme import render_page as render
 from .helpers import CONTENT, make_source, seed_sources
 
 THEME = Path(__file__).resolve().parents[2] / "themes/dossier"
 HTML_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def render(page) -> str:
-    # As pelican.conf.py's JINJA_ENVIRONMENT and the generator set it up.
-    environment = Environment(
-        loader=FileSystemLoader(THEME / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return environment.get_template(f"{page.template}.html").render(
-        SITEURL=".",
-        SITENAME="Dossier",
-        DEFAULT_LANG="en",
-        ASSETS={"css/dossier.css": "theme/css/dossier.css"},
-        NAVIGATION=NAVIGATION,
-        SITE_ABSOLUTE_URL="https://example.org",
-        OG_LOCALE="en_GB",
-        page=page,
-        **page.context,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime
 from typing import Mapping
 
+from ..anchor.export import export_annotations, export_jsonld
 from ..date import export_events
+from ..link import export_entities
 from ..model import Source
-from .chronology import pages as chronology_pages
-from .chronology import time_marks
+from . import annotations, chronology, entities
 from .export import dossier_json, export_source
 from .headers import headers_file
+from .links import site_resolver
 from .marks import Mark
 from .page import Page
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
-from .sources import home_page, source_page, source_summary, source_url, sources_index_page
+from .sources import home_page, shorten, source_page, source_summary, source_url, sources_index_page
 
 # The site's sections, in the order the navigation shows them.
 NAVIGATION = (
@@ -39,12 +41,35 @@ def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dic
 
 
 def site_pages(dossier, settings: Mapping) -> list[Page]:
-    marks = combined_marks(time_marks(dossier.chronology))
+    resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
+    marks = combined_marks(
+        entities.entity_marks(dossier.linking),
+        annotations.highlight_marks(dossier.anchored),
+        chronology.time_marks(dossier.chronology),
+    )
+    notes = annotations.notes_after(dossier.anchored, resolve)
+    entity_names = {entity.slug: entity.name for entity in dossier.registry.entities}
     return [
         home_page(dossier.sources, settings),
         sources_index_page(dossier.sources),
-        *(source_page(s, marks.get(s.slug, {})) for s in dossier.sources),
-        *chronology_pages(dossier.chronology, dossier.sources),
+        *(
+            source_page(
+                source,
+                marks.get(source.slug, {}),
+                notes.get(source.slug, {}),
+                entities.source_entities(source, dossier.registry, dossier.linking),
+            )
+            for source in dossier.sources
+        ),
+        *entities.pages(
+            dossier.sources,
+            dossier.registry,
+            dossier.linking,
+            chronology.events_by_entity(dossier.chronology),
+            annotations.annotations_by_entity(dossier.anchored, resolve),
+        ),
+        *chronology.pages(dossier.chronology, dossier.sources, entity_names),
+        *annotations.pages(dossier.anchored, dossier.sources, resolve),
         *dossier.pages,
         search_page([s.metadata.title for s in dossier.sources]),
         not_found_page(settings["SITEURL"]),
@@ -54,13 +79,17 @@ def site_pages(dossier, settings: Mapping) -> list[Page]:
 def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
     """Output-relative name -> text of every generated file that is not a page."""
     site_url = settings["SITEURL"]
+    resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
     return {
         "dossier.json": dossier_json(
             {
                 "sources": [export_source(s) for s in dossier.sources],
+                "entities": export_entities(dossier.registry, dossier.linking),
                 "events": export_events(dossier.chronology),
+                "annotations": export_annotations(dossier.anchored),
             }
         ),
+        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, resolve, site_url)),
         "sitemap.xml": sitemap(site_url, pages),
         "robots.txt": robots(site_url),
         "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
@@ -71,7 +100,29 @@ def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
             sources_feed_entries(dossier.sources),
             settings.get("DEFAULT_LANG", "en"),
         ),
+        "feeds/annotations.atom.xml": atom_feed(
+            f"{settings['SITENAME']}: annotations",
+            site_url,
+            "feeds/annotations.atom.xml",
+            annotations_feed_entries(dossier.anchored),
+            settings.get("DEFAULT_LANG", "en"),
+        ),
     }
+
+
+def annotations_feed_entries(anchored) -> list[dict]:
+    """Newest first, dated by when each annotation was written."""
+    entries = [
+        {
+            "title": f"On “{a.source.metadata.title}”: “{shorten(a.annotation.quote, 80)}”",
+            "url": annotations.highlight_url(a),
+            "author": a.annotation.author,
+            "updated": first_day(a.annotation.date),
+            "summary": shorten(" ".join(a.annotation.body.split()), 300),
+        }
+        for a in anchored
+    ]
+    return sorted(entries, key=lambda e: (e["updated"], e["url"]), reverse=True)
 
 
 def first_day(iso: str) -> datetime.date:

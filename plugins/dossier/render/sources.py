@@ -86,17 +86,19 @@ def sources_index_page(sources: Sequence[Source]) -> Page:
 
 def source_page(
     source: Source,
-    marks: Mapping[str, Sequence[Mark]] = {},
-    after: Mapping[str, Sequence[dict]] = {},
-    extra: Mapping = {},
+    marks: Mapping[str, Sequence[Mark]],
+    after: Mapping[str, Sequence[dict]],
+    entities: Sequence[dict] = (),
 ) -> Page:
+    """`marks` and `after` by block id: inline marks (entity links, highlights, dates) and the
+    annotation notes shown after the block; `entities`: those the source names, for its header."""
     summary = source_summary(source)
     first_paragraph = next((b.text for b in source.blocks if b.kind != HEADING), "")
     return Page(
         save_as=source_url(source),
         template="source",
         title=source.metadata.title,
-        description=_sentence(first_paragraph),
+        description=shorten(first_paragraph, 160),
         context={
             "source": summary,
             "title_basis": source.metadata.title_basis,
@@ -111,13 +113,11 @@ def source_page(
             "line_count": len(source.cleaned.raw.lines),
             "search_kind": "Source",
             "search_sources": [source.metadata.title],
-            **extra,
+            "entities": list(entities),
         },
     )
 
 
-def _sentence(text: str, limit: int = 160) -> str:
-    """A meta description: the opening of a paragraph, cut at a word boundary."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+def shorten(text: str, limit: int) -> str:
+    """The opening of a text, cut at a word boundary: for descriptions and feed titles."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
