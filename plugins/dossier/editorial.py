@@ -10,7 +10,7 @@ Markdown is rendered by markdown-it-py (CommonMark, tables, footnotes). Raw HTML
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import yaml
@@ -40,9 +40,14 @@ class Document:
     key_lines: dict[str, int]  # front-matter key -> 1-based line in the file
     body: str
     body_line: int  # 1-based line where the body starts
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)  # list key -> line of each item
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
+
+    def lines_of_items(self, key: str) -> tuple[int | None, ...]:
+        """The line of each item of a front-matter list (a single value counts as one item)."""
+        return self.item_lines.get(key, (self.line_of(key),))
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,12 @@ def read_document(
         return None, [error(path, f"malformed front matter: {getattr(exc, 'problem', None) or exc}", line)]
     if not isinstance(raw, dict):
         return None, [error(path, "front matter must be a mapping of 'key: value' lines", 2)]
-    key_lines = {
-        key_node.value: key_node.start_mark.line + 2
-        for key_node, _ in (node.value if isinstance(node, yaml.MappingNode) else [])
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    key_lines = {key_node.value: key_node.start_mark.line + 2 for key_node, _ in pairs}
+    item_lines = {
+        key_node.value: tuple(item.start_mark.line + 2 for item in value_node.value)
+        for key_node, value_node in pairs
+        if isinstance(value_node, yaml.SequenceNode)
     }
     problems: list[Problem] = []
     meta: dict[str, Any] = {}
@@ -98,7 +106,7 @@ def read_document(
         if spec.required and key not in raw:
             problems.append(error(path, f"missing required front-matter key '{key}'", 1))
     body = "\n".join(lines[end + 1 :])
-    return Document(path, meta, key_lines, body, end + 2), problems
+    return Document(path, meta, key_lines, body, end + 2, item_lines), problems
 
 
 # --- value checks shared by all editor files -----------------------------------------

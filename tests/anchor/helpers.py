@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
 from dossier.anchor.annotation import Annotation, load_annotation
 
 from ..date.helpers import CONTENT, make_source, seed_sources  # noqa: F401  (re-exported)
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "themes" / "dossier" / "templates"
-
 
 def annotation_file(body: str = "A note.", **meta) -> str:
     """Front matter in the order source, author, date, then `meta` (quote, prefix, …)."""

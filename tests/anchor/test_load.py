@@ -1,6 +1,5 @@
 """Reading annotation files: every mistake is a problem naming the file and line."""
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 

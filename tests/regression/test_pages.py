@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import jsonschema
-import pytest
 from bs4 import BeautifulSoup
 
 from ..conftest import output_files

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Collection, Sequence
 
-import yaml
 
 from ..editorial import Document, Field, read_document, render_markdown, text_list, text_value
 from ..model import Source
@@ -104,7 +103,7 @@ def load_curated_events(
         problems += found
         if found:  # a file with mistakes changes nothing
             continue
-        suppressed += _references(document, text, "suppress")
+        suppressed += _references(document, "suppress")
         if event is not None:
             events.append(event)
     return Curation(tuple(events), tuple(suppressed)), problems
@@ -130,13 +129,13 @@ def _event(
     if not meta.get("citations") and not meta.get("merge"):
         problems.append(error(path, "an event needs 'citations' (or 'merge' of extracted events, which bring theirs)", 1))
     citations = []
-    for (slug, quote), line in zip(meta.get("citations", ()), _item_lines(text, "citations")):
+    for (slug, quote), line in zip(meta.get("citations", ()), document.lines_of_items("citations")):
         citation = _citation(slug, quote, sources)
         if isinstance(citation, str):
             problems.append(error(path, citation, line))
         else:
             citations.append(citation)
-    for slug, line in zip(meta.get("entities", ()), _item_lines(text, "entities")):
+    for slug, line in zip(meta.get("entities", ()), document.lines_of_items("entities")):
         if entities is not None and slug not in entities:
             problems.append(error(path, f"unknown entity '{slug}' (no entities/{slug}.md or extracted entity)", line))
     event_id = event_id_of(path)
@@ -153,7 +152,7 @@ def _event(
             date_basis=meta.get("date_basis"),
             citations=tuple(citations),
             entities=tuple(meta.get("entities", ())),
-            merge=_references(document, text, "merge"),
+            merge=_references(document, "merge"),
             notes_html=render_markdown(document.body, f"event-{event_id}") if document.body.strip() else "",
         ),
         [],
@@ -209,19 +208,6 @@ def _normalised(text: str) -> tuple[str, list[int]]:
     return "".join(characters), origin
 
 
-def _references(document: Document, text: str, key: str) -> tuple[Reference, ...]:
+def _references(document: Document, key: str) -> tuple[Reference, ...]:
     ids = document.meta.get(key, ())
-    return tuple(Reference(i, document.path, line) for i, line in zip(ids, _item_lines(text, key)))
-
-
-def _item_lines(text: str, key: str) -> list[int | None]:
-    """The 1-based file line of each item of a front-matter list (the key's line if the value is
-    a single item). The front matter has already been read, so it is well formed."""
-    lines = text.splitlines()
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
-    for key_node, value_node in root.value:
-        if key_node.value == key:
-            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            return [item.start_mark.line + 2 for item in items]
-    return []
+    return tuple(Reference(i, document.path, line) for i, line in zip(ids, document.lines_of_items(key)))

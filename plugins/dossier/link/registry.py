@@ -12,9 +12,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Sequence
 
-import yaml
 
-from ..editorial import FENCE, Field, one_of, read_document, render_markdown, text_list, text_value
+from ..editorial import Field, one_of, read_document, render_markdown, text_list, text_value
 from ..problems import Problem, error, warning
 from .matcher import Matcher, build_matcher, normalise
 
@@ -154,7 +153,7 @@ def read_entity(path: str, text: str) -> tuple[Entity | None, list[Problem]]:
         return None, problems
     meta = document.meta
     aliases = []
-    for alias, line in zip(meta.get("aliases", ()), item_lines(text, "aliases")):
+    for alias, line in zip(meta.get("aliases", ()), document.lines_of_items("aliases")):
         if any(character.isalnum() for character in alias):
             aliases.append(Alias(alias, line))
         else:
@@ -174,16 +173,3 @@ def read_entity(path: str, text: str) -> tuple[Entity | None, list[Problem]]:
         description_html=render_markdown(document.body, f"entity-{slug}") if document.body.strip() else "",
     )
     return entity, problems
-
-
-def item_lines(text: str, key: str) -> list[int | None]:
-    """The 1-based file line of each item of a front-matter list (`read_document` gives the key's
-    line only). Called once the front matter has been read, so it is well formed."""
-    lines = text.splitlines()
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
-    for key_node, value_node in root.value:
-        if key_node.value == key:
-            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            return [item.start_mark.line + 2 for item in items]
-    return []
