@@ -108,7 +108,7 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
         {
             "sources/bin.txt": b"\0\0",
             "sources/ok.txt": ARTICLE,
-            "notes/ok.md": "---\ncolour: blue\n---\n",
+            "notes/ok.md": "---\ncolour: blue\n---\nSee [the other page](missing.html).\n",
             "notes/ghost.md": "hello\n",
         },
     )
@@ -117,7 +117,8 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
     assert result.returncode == 1, output
     assert "Traceback" not in output
     for expected in ("sources/bin.txt: error: binary file", "notes/ok.md:2: error: unknown front-matter key 'colour'",
-                     "notes/ghost.md: error: note for a source that does not exist"):
+                     "notes/ghost.md: error: note for a source that does not exist",
+                     "error: link to 'missing.html': no such file in the site"):
         assert expected in output
 
 

@@ -17,6 +17,7 @@ from .link import describe
 from .pipeline import build_dossier
 from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
+from .render.linkcheck import broken_links
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +108,9 @@ class DossierGenerator(Generator):
             self.write_bytes(url, data)
         for name, text in site_files(self.dossier, self.settings, pages).items():
             self.write_bytes(name, text.encode())
-        search_problems = self.index_for_search()
-        self.report(search_problems)
+        written = {p.save_as: (Path(self.output_path) / p.save_as).read_text(encoding="utf-8") for p in pages}
+        link_problems = broken_links(written, lambda name: (Path(self.output_path) / name).is_file())
+        self.report([*link_problems, *self.index_for_search()])
 
     def write_bytes(self, name: str, data: bytes) -> None:
         path = Path(sanitised_join(self.output_path, name))

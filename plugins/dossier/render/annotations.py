@@ -18,7 +18,7 @@ from ..anchor.text import shown_score
 from ..model import Source
 from .dates import human_date
 from .marks import Mark, render_marked
-from .page import Page
+from .page import ANNOTATION, Page
 from .sources import source_summary, source_url
 
 ANNOTATIONS_PAGE = "annotations.html"
@@ -133,7 +133,7 @@ def pages(anchored: Sequence[Anchored], sources: Sequence[Source], resolve: Reso
                 "groups": groups,
                 "total": len(anchored),
                 # base.html: the page is indexed for search, faceted by its sources
-                "search_kind": "Annotations",
+                "search_kind": ANNOTATION,
                 "search_sources": [group["title"] for group in groups],
             },
         )

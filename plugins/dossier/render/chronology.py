@@ -14,7 +14,7 @@ from ..date.span import DAY, MONTH, DateSpan, Period
 from ..model import Source
 from .dates import human_date
 from .marks import Mark
-from .page import Page
+from .page import EVENT, Page
 from .sources import source_summary
 
 URL = "chronology.html"
@@ -91,7 +91,8 @@ def pages(chronology: Chronology, sources: Sequence[Source], entity_names: Mappi
                 "undated": [view(e) for e in chronology.undated],
                 "strip": timeline_strip(chronology, sources),
                 "publications": publication_timeline(chronology, sources),
-                "search_kind": "Chronology",
+                "search_kind": EVENT,
+                "search_sources": sorted({titles[c.source] for e in (*dated, *chronology.undated) for c in e.citations}),
             },
         )
     ]

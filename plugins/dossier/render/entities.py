@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..link import KINDS, Entity, Linking, Registry, Spelling, UnlinkedName, adjacency, co_mentions, entity_url, sentence_around
 from ..model import Mention, Source
 from .marks import Mark, render_marked
-from .page import Page
+from .page import ENTITY, Page
 from .sources import source_summary, source_url
 
 INDEX_URL = "entities/index.html"
@@ -103,7 +103,7 @@ def entity_page(
             "co_mentions": neighbour_views(named_with, registry),
             "events": list(events),
             "annotations": [{**a, "body_html": Markup(a["body_html"])} for a in annotations],
-            "search_kind": "Entity",
+            "search_kind": ENTITY,
             "search_sources": [s.metadata.title for s in mentioning],
         },
     )

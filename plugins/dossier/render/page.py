@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# What a page is, for search: its "kind" metadata, which the search page filters on
+# (themes/dossier/static/js/search.js lists the same kinds).
+SOURCE, ENTITY, EVENT, ANNOTATION, PAGE = "Source", "Entity", "Event", "Annotation", "Page"
+
 
 @dataclass(frozen=True)
 class Page:

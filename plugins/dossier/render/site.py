@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..editorial import Field, read_document, render_markdown, text_value
 from ..problems import Problem
-from .page import Page
+from .page import PAGE, Page
 
 PAGE_FIELDS = {"title": Field(text_value, required=True), "description": Field(text_value, required=True)}
 
@@ -32,7 +32,7 @@ def editorial_pages(files: Sequence[tuple[str, str]]) -> tuple[list[Page], list[
                 template="page",
                 title=document.meta["title"],
                 description=document.meta["description"],
-                context={"body_html": Markup(render_markdown(document.body, name)), "search_kind": "page"},
+                context={"body_html": Markup(render_markdown(document.body, name)), "search_kind": PAGE},
             )
         )
     return pages, problems

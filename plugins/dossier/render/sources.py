@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..model import HEADING, LIST_ITEM, Block, Source
 from .dates import human_date
 from .marks import Mark, render_marked
-from .page import Page
+from .page import SOURCE, Page
 
 
 def source_url(source: Source) -> str:
@@ -111,7 +111,7 @@ def source_page(
             "raw_url": raw_url(source),
             "raw_file": source.cleaned.raw.path.rsplit("/", 1)[-1],
             "line_count": len(source.cleaned.raw.lines),
-            "search_kind": "Source",
+            "search_kind": SOURCE,
             "search_sources": [source.metadata.title],
             "entities": list(entities),
         },

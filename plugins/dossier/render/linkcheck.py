@@ -1,0 +1,48 @@
+"""Every internal link of the built pages must land: on a file of the site and, with a
+#fragment, on an element with that id. Broken links are errors, so `make check` fails on them
+(an editor's note or page can link anywhere; templates can drift from the pages they link)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Callable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from ..problems import Problem, error
+
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def broken_links(pages: Mapping[str, str], exists: Callable[[str], bool]) -> list[Problem]:
+    """`pages`: output-relative name -> HTML of each written page; `exists`: whether an
+    output-relative file exists (raw files, feeds and assets are links' targets too)."""
+    ids = {name: set(_ID.findall(html)) for name, html in pages.items()}
+    problems = []
+    for name, html in sorted(pages.items()):
+        for match in _LINK.finditer(html):
+            reason = _why_broken(name, match.group(1), ids, exists)
+            if reason:
+                line = html.count("\n", 0, match.start()) + 1
+                problems.append(error(f"output/{name}", f"link to '{match.group(1)}': {reason}", line))
+    return problems
+
+
+def _why_broken(page: str, url: str, ids: Mapping[str, set[str]], exists: Callable[[str], bool]) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("//"):
+        return None  # another site, or an absolute URL of this one (canonical, feeds)
+    target = page
+    if parts.path:
+        if parts.path.startswith("/"):
+            return "a root-relative link breaks under a sub-path and from disk"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if target.startswith("../"):
+            return "it leaves the site"
+        if not exists(target):
+            return "no such file in the site"
+    fragment = unquote(parts.fragment)
+    if fragment and target in ids and fragment not in ids[target]:
+        return f"{target} has no id '{fragment}'"
+    return None
