@@ -108,8 +108,10 @@ class DossierGenerator(Generator):
             self.write_bytes(url, data)
         for name, text in site_files(self.dossier, self.settings, pages).items():
             self.write_bytes(name, text.encode())
-        written = {p.save_as: (Path(self.output_path) / p.save_as).read_text(encoding="utf-8") for p in pages}
-        link_problems = broken_links(written, lambda name: (Path(self.output_path) / name).is_file())
+        output = Path(self.output_path)
+        written = {p.save_as: (output / p.save_as).read_text(encoding="utf-8") for p in pages}
+        files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+        link_problems = broken_links(written, files.__contains__)
         self.report([*link_problems, *self.index_for_search()])
 
     def write_bytes(self, name: str, data: bytes) -> None:

@@ -13,6 +13,8 @@ The rules (README.md has them with examples):
 
 from __future__ import annotations
 
+import functools
+
 import datetime
 from dataclasses import dataclass
 
@@ -88,6 +90,7 @@ def _calendar(expression: ex.Expression, published: Period | None) -> Resolution
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function, and dateparser takes milliseconds a call
 def parse_calendar_phrase(phrase: str) -> tuple[Period, bool] | None:
     """'April 1' -> (Period 2000-04-01, False): the period, and whether the text gave its year.
     None for impossible dates such as 'April 31'."""

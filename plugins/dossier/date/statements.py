@@ -35,11 +35,14 @@ def publication_period(source: Source) -> Period | None:
 
 
 def find_statements(source: Source, mentions: Sequence[Mention]) -> tuple[DatedStatement, ...]:
-    """Every dated statement of one source, in reading order."""
+    """Every dated statement of one source, in reading order; `mentions`: that source's."""
     published = publication_period(source)
+    by_block: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_block.setdefault(mention.paragraph, []).append(mention)
     statements = []
     for block in source.blocks:
-        in_block = [m for m in mentions if m.source == source.slug and m.paragraph == block.id]
+        in_block = by_block.get(block.id, [])
         for start, end in sentence_spans(block.text):
             sentence = block.text[start:end]
             entities = tuple(sorted({m.entity for m in in_block if start <= m.start and m.end <= end}))
@@ -82,4 +85,9 @@ def _shifted(expression: Expression, offset: int) -> Expression:
 
 
 def statements_of(sources: Sequence[Source], mentions: Sequence[Mention]) -> tuple[DatedStatement, ...]:
-    return tuple(statement for source in sources for statement in find_statements(source, mentions))
+    by_source: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_source.setdefault(mention.source, []).append(mention)
+    return tuple(
+        statement for source in sources for statement in find_statements(source, by_source.get(source.slug, ()))
+    )
