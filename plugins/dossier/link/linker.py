@@ -33,8 +33,18 @@ class Linking:
             grouped.setdefault(mention.entity, []).append(mention)
         return {slug: tuple(found) for slug, found in sorted(grouped.items())}
 
+    @cached_property
+    def by_source(self) -> dict[str, tuple[Mention, ...]]:
+        grouped: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.source, []).append(mention)
+        return {slug: tuple(found) for slug, found in grouped.items()}
+
     def mentions_of(self, entity: str) -> tuple[Mention, ...]:
         return self.by_entity.get(entity, ())
+
+    def mentions_in(self, source: str) -> tuple[Mention, ...]:
+        return self.by_source.get(source, ())
 
     def spellings(self, entity: str) -> tuple[Spelling, ...]:
         """Each spelling found, the most frequent first."""

@@ -335,9 +335,8 @@ def occurrence(name: UnlinkedName, source: Source) -> dict:
 def source_entities(source: Source, registry: Registry, linking: Linking) -> list[dict]:
     """The entities a source mentions, the most mentioned first, for its page."""
     counted: dict[str, int] = {}
-    for mention in linking.mentions:
-        if mention.source == source.slug:
-            counted[mention.entity] = counted.get(mention.entity, 0) + 1
+    for mention in linking.mentions_in(source.slug):
+        counted[mention.entity] = counted.get(mention.entity, 0) + 1
     return [
         {"name": registry.by_slug[slug].name, "kind": registry.by_slug[slug].kind, "url": entity_url(slug), "count": n}
         for slug, n in sorted(counted.items(), key=lambda item: (-item[1], registry.by_slug[item[0]].name.casefold()))

@@ -19,10 +19,15 @@ def broken_links(pages: Mapping[str, str], exists: Callable[[str], bool]) -> lis
     """`pages`: output-relative name -> HTML of each written page; `exists`: whether an
     output-relative file exists (raw files, feeds and assets are links' targets too)."""
     ids = {name: set(_ID.findall(html)) for name, html in pages.items()}
+    verdicts: dict[tuple[str, str], str | None] = {}  # (folder, url): the navigation repeats on every page
     problems = []
     for name, html in sorted(pages.items()):
+        folder = posixpath.dirname(name)
         for match in _LINK.finditer(html):
-            reason = _why_broken(name, match.group(1), ids, exists)
+            key = (folder, match.group(1))
+            if key not in verdicts or key[1].startswith("#"):
+                verdicts[key] = _why_broken(name, match.group(1), ids, exists)
+            reason = verdicts[key]
             if reason:
                 line = html.count("\n", 0, match.start()) + 1
                 problems.append(error(f"output/{name}", f"link to '{match.group(1)}': {reason}", line))
