@@ -15,7 +15,7 @@ PORT ?= 8000
 # Plain log lines ("file:line: message"), one per problem, read better than columns.
 PELICAN_RUN = $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --log-handler plain $(PELICANOPTS)
 
-.PHONY: help html check test fixtures devserver serve publish clean env test-env
+.PHONY: help html check test fixtures benchmark devserver serve publish clean env test-env
 
 help:
 	@echo 'make html        build the site into $$(OUTPUTDIR) (default ./output)'
@@ -24,6 +24,7 @@ help:
 	@echo 'make fixtures    regenerate the regression fixtures after an intended change'
 	@echo 'make devserver   serve on http://localhost:$(PORT) and rebuild on every change'
 	@echo 'make publish     strict production build with publishconf.py'
+	@echo 'make benchmark   issue 8 benchmark against vanilla Pelican (BENCHOPTS=--quick for a small run)'
 	@echo 'make clean       delete $$(OUTPUTDIR)'
 
 # The environment: rebuilt whenever a pin changes.
@@ -63,6 +64,10 @@ fixtures: test-env
 	DOSSIER_INPUTDIR="$(INPUTDIR)" DOSSIER_CONFFILE="$(CONFFILE)" DOSSIER_OUTPUTDIR="$(OUTPUTDIR)" \
 		"$(VENV)/bin/python" -m pytest tests/regression --force-regen $(PYTESTOPTS) || true
 	"$(VENV)/bin/python" -m pytest tests/regression $(PYTESTOPTS)
+
+# The benchmark (not part of `make test`): a synthetic dossier against vanilla Pelican.
+benchmark: test-env
+	"$(VENV)/bin/python" tests/benchmark/bench.py $(BENCHOPTS)
 
 # Deletes only an output folder that holds neither the content nor this repository.
 clean:

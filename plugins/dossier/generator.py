@@ -91,8 +91,9 @@ class DossierGenerator(Generator):
         self.context["OG_LOCALE"] = self.settings.get("OG_LOCALE", "en_GB")
 
     def generate_output(self, writer) -> None:
-        pages = site_pages(self.dossier, self.settings)
-        for page in pages:
+        output = Path(self.output_path)
+        page_names = []
+        for page in site_pages(self.dossier, self.settings):
             writer.write_file(
                 page.save_as,
                 self.get_template(page.template),
@@ -101,18 +102,17 @@ class DossierGenerator(Generator):
                 page=page,
                 **page.context,
             )
+            page_names.append(page.save_as)
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
             self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
         for url, data in self.assets.values():
             self.write_bytes(url, data)
-        for name, text in site_files(self.dossier, self.settings, pages).items():
+        for name, text in site_files(self.dossier, self.settings, page_names).items():
             self.write_bytes(name, text.encode())
-        output = Path(self.output_path)
-        written = {p.save_as: (output / p.save_as).read_text(encoding="utf-8") for p in pages}
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        link_problems = broken_links(written, files.__contains__)
-        self.report([*link_problems, *self.index_for_search()])
+        written = ((name, (output / name).read_text(encoding="utf-8")) for name in page_names)
+        self.report([*broken_links(written, files.__contains__), *self.index_for_search()])
 
     def write_bytes(self, name: str, data: bytes) -> None:
         path = Path(sanitised_join(self.output_path, name))

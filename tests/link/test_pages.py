@@ -102,7 +102,7 @@ def test_the_seed_pages_link_only_to_paragraphs_and_entities_that_exist():
     registry, _ = load_registry(files)
     sources = seed_sources()
     linking = link_sources(sources, registry)
-    built = pages(sources, registry, linking)
+    built = list(pages(sources, registry, linking))
     assert len(built) == len(registry.entities) + 2
     paragraphs = {f"sources/{s.slug}.html#{b.id}" for s in sources for b in s.blocks}
     entity_pages = {page.save_as for page in built}

@@ -153,6 +153,8 @@ def fits_context(annotation: Annotation, source: Source, candidate: Found) -> bo
 
     Compared after normalising, and ignoring the space between: the context only chooses
     between matches, it is not itself anchored."""
+    if annotation.prefix is None and annotation.suffix is None:
+        return True
     start = source.block_offsets()[candidate.index] + candidate.match.start
     end = start + candidate.match.end - candidate.match.start
     before = normalise(source.text[:start]).text.rstrip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from ..anchor.export import export_annotations, export_jsonld
 from ..date import export_events
@@ -40,7 +40,8 @@ def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dic
     return joined
 
 
-def site_pages(dossier, settings: Mapping) -> list[Page]:
+def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
+    """One page at a time: the generator writes each before the next is made (memory)."""
     resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
     marks = combined_marks(
         entities.entity_marks(dossier.linking),
@@ -49,34 +50,32 @@ def site_pages(dossier, settings: Mapping) -> list[Page]:
     )
     notes = annotations.notes_after(dossier.anchored, resolve)
     entity_names = {entity.slug: entity.name for entity in dossier.registry.entities}
-    return [
-        home_page(dossier.sources, settings),
-        sources_index_page(dossier.sources),
-        *(
-            source_page(
-                source,
-                marks.get(source.slug, {}),
-                notes.get(source.slug, {}),
-                entities.source_entities(source, dossier.registry, dossier.linking),
-            )
-            for source in dossier.sources
-        ),
-        *entities.pages(
-            dossier.sources,
-            dossier.registry,
-            dossier.linking,
-            chronology.events_by_entity(dossier.chronology),
-            annotations.annotations_by_entity(dossier.anchored, resolve),
-        ),
-        *chronology.pages(dossier.chronology, dossier.sources, entity_names),
-        *annotations.pages(dossier.anchored, dossier.sources, resolve),
-        *dossier.pages,
-        search_page([s.metadata.title for s in dossier.sources]),
-        not_found_page(settings["SITEURL"]),
-    ]
+    yield home_page(dossier.sources, settings)
+    yield sources_index_page(dossier.sources)
+    yield from (
+        source_page(
+            source,
+            marks.get(source.slug, {}),
+            notes.get(source.slug, {}),
+            entities.source_entities(source, dossier.registry, dossier.linking),
+        )
+        for source in dossier.sources
+    )
+    yield from entities.pages(
+        dossier.sources,
+        dossier.registry,
+        dossier.linking,
+        chronology.events_by_entity(dossier.chronology),
+        annotations.annotations_by_entity(dossier.anchored, resolve),
+    )
+    yield from chronology.pages(dossier.chronology, dossier.sources, entity_names)
+    yield from annotations.pages(dossier.anchored, dossier.sources, resolve)
+    yield from dossier.pages
+    yield search_page([s.metadata.title for s in dossier.sources])
+    yield not_found_page(settings["SITEURL"])
 
 
-def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
+def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:
     """Output-relative name -> text of every generated file that is not a page."""
     site_url = settings["SITEURL"]
     resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
@@ -90,7 +89,7 @@ def site_files(dossier, settings: Mapping, pages: list[Page]) -> dict[str, str]:
             }
         ),
         "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, resolve, site_url)),
-        "sitemap.xml": sitemap(site_url, pages),
+        "sitemap.xml": sitemap(site_url, page_names),
         "robots.txt": robots(site_url),
         "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
         "feeds/sources.atom.xml": atom_feed(

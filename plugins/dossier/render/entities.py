@@ -4,7 +4,7 @@ same data as a table), the unlinked-names report, and what source pages show of 
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -46,27 +46,24 @@ def pages(
     linking: Linking,
     events_by_entity: Mapping[str, list[dict]] | None = None,
     annotations_by_entity: Mapping[str, list[dict]] | None = None,
-) -> list[Page]:
+) -> Iterator[Page]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
-    source in that order. Events and annotations are those other stages list per entity slug."""
+    source in that order. Events and annotations are those other stages list per entity slug.
+    One page at a time, so a large dossier never holds every entity page at once."""
     counts = co_mentions(linking.mentions)
     named_with = adjacency(counts)
-    return [
-        *(
-            entity_page(
-                entity,
-                sources,
-                registry,
-                linking,
-                named_with.get(entity.slug, []),
-                (events_by_entity or {}).get(entity.slug, []),
-                (annotations_by_entity or {}).get(entity.slug, []),
-            )
-            for entity in registry.entities
-        ),
-        index_page(sources, registry, linking, counts, named_with),
-        unlinked_page(sources, linking),
-    ]
+    for entity in registry.entities:
+        yield entity_page(
+            entity,
+            sources,
+            registry,
+            linking,
+            named_with.get(entity.slug, []),
+            (events_by_entity or {}).get(entity.slug, []),
+            (annotations_by_entity or {}).get(entity.slug, []),
+        )
+    yield index_page(sources, registry, linking, counts, named_with)
+    yield unlinked_page(sources, linking)
 
 
 # --- one entity ---------------------------------------------------------------------------

@@ -34,5 +34,6 @@ def export_source(source: Source) -> dict:
 
 def dossier_json(document: dict) -> str:
     """Stable bytes: sorted keys would scramble the documented order, so keep insertion order
-    (which is deterministic) and fix separators and escaping."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    (which is deterministic) and fix separators and escaping. Compact, because indenting makes
+    the json module fall back to its slow pure-Python encoder (a 35 MB export at 2,000 sources)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, error
@@ -15,23 +15,33 @@ _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
-def broken_links(pages: Mapping[str, str], exists: Callable[[str], bool]) -> list[Problem]:
-    """`pages`: output-relative name -> HTML of each written page; `exists`: whether an
-    output-relative file exists (raw files, feeds and assets are links' targets too)."""
-    ids = {name: set(_ID.findall(html)) for name, html in pages.items()}
+def broken_links(pages: Iterable[tuple[str, str]], exists: Callable[[str], bool]) -> list[Problem]:
+    """`pages`: (output-relative name, HTML) of each written page, read one at a time; `exists`:
+    whether an output-relative file exists (raw files, feeds and assets are links' targets too)."""
+    ids: dict[str, set[str]] = {}
+    links: dict[str, list[tuple[str, int]]] = {}  # page -> (url, line); the HTML is not kept
+    for name, html in pages:
+        ids[name] = set(_ID.findall(html))
+        links[name] = list(_links_with_lines(html))
     verdicts: dict[tuple[str, str], str | None] = {}  # (folder, url): the navigation repeats on every page
     problems = []
-    for name, html in sorted(pages.items()):
+    for name in sorted(links):
         folder = posixpath.dirname(name)
-        for match in _LINK.finditer(html):
-            key = (folder, match.group(1))
-            if key not in verdicts or key[1].startswith("#"):
-                verdicts[key] = _why_broken(name, match.group(1), ids, exists)
-            reason = verdicts[key]
-            if reason:
-                line = html.count("\n", 0, match.start()) + 1
-                problems.append(error(f"output/{name}", f"link to '{match.group(1)}': {reason}", line))
+        for url, line in links[name]:
+            key = (folder, url)
+            if key not in verdicts or url.startswith("#"):
+                verdicts[key] = _why_broken(name, url, ids, exists)
+            if verdicts[key]:
+                problems.append(error(f"output/{name}", f"link to '{url}': {verdicts[key]}", line))
     return problems
+
+
+def _links_with_lines(html: str) -> Iterable[tuple[str, int]]:
+    line, counted = 1, 0
+    for match in _LINK.finditer(html):
+        line += html.count("\n", counted, match.start())
+        counted = match.start()
+        yield match.group(1), line
 
 
 def _why_broken(page: str, url: str, ids: Mapping[str, set[str]], exists: Callable[[str], bool]) -> str | None:

@@ -63,8 +63,8 @@ def absolute(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path}"
 
 
-def sitemap(site_url: str, pages: Iterable[Page]) -> str:
-    locations = sorted(absolute(site_url, p.save_as) for p in pages if p.save_as != "404.html")
+def sitemap(site_url: str, page_names: Iterable[str]) -> str:
+    locations = sorted(absolute(site_url, name) for name in page_names if name != "404.html")
     urls = "".join(f"  <url><loc>{xml_escape(loc)}</loc></url>\n" for loc in locations)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'

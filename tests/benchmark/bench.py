@@ -1,0 +1,255 @@
+"""Issue 8's benchmark: the dossier against vanilla Pelican on the same synthetic texts.
+
+    .venv/bin/python tests/benchmark/bench.py [-n 2000] [-m 1000] [--out DIR] [--quick] [--repeat R] [--profile]
+
+Generates a synthetic dossier (synthetic.py) into DIR, builds it cold, then warm after editing
+one annotation, builds vanilla Pelican (default theme, Python Markdown) on the same texts as
+plain markdown articles, times the entity matcher with 10, 1,000 and 10,000 aliases, and prints
+the figures against the issue's targets. Each build is a child `pelican` process with the real
+settings, so its wall time includes start-up and imports, and its peak memory (ru_maxrss from
+wait4) is that of its largest process, Pagefind included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import timeit
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import synthetic
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "plugins"))  # the linker is timed in this process
+
+SEED = 8
+MARKER = ".dossier-benchmark"  # marks an output folder as the benchmark's own, safe to reuse
+ALIAS_COUNTS = (10, 1_000, 10_000)
+
+VANILLA_SETTINGS = '''\
+# pelican-quickstart's settings without its sample links (default theme "notmyidea", Python
+# Markdown), with relative URLs as the dossier has them.
+AUTHOR = "Benchmark"
+SITENAME = "Vanilla Pelican"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = 10
+RELATIVE_URLS = True
+'''
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float
+    pages: int  # HTML files written (Pagefind's own files excluded)
+    peak_mb: float
+    problems: int  # from the dossier's summary line in the log (vanilla Pelican has none: 0)
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+@dataclass(frozen=True)
+class Throughput:
+    series: str  # "real" or "fixed": see link_throughput
+    aliases: int
+    mb_per_second: float
+    matches: int
+
+
+def main() -> None:
+    options = parse_arguments()
+    out = prepare(options.out)
+    print(f"Synthetic dossier: {options.n} sources, {options.m} entities (seed {SEED}) in {out}")
+    dossier = synthetic.generate(options.n, options.m, SEED)
+    synthetic.write_dossier(dossier, out / "dossier" / "content", SEED)
+    synthetic.write_vanilla(dossier, out / "vanilla" / "content")
+    (out / "vanilla" / "pelicanconf.py").write_text(VANILLA_SETTINGS)
+
+    # The fastest of --repeat runs: other work on the machine only ever adds time.
+    runs = range(options.repeat)
+    cold = fastest([build(out / "dossier", REPO / "pelican.conf.py", "cold") for _ in runs])
+    warm = fastest([warm_build(out) for _ in runs])
+    vanilla = fastest([build(out / "vanilla", out / "vanilla" / "pelicanconf.py", "vanilla") for _ in runs])
+    search = pagefind_alone(out / "dossier" / "site")
+    linking = link_throughput(dossier, SEED)
+
+    print_figures(cold, warm, vanilla, search, linking)
+    print_targets(cold, warm, vanilla, linking, options.n, options.m)
+    if options.profile:
+        profile(out)
+
+
+def warm_build(out: Path) -> Build:
+    """A rebuild over the last build's output after an editor changed one annotation."""
+    edited = synthetic.edit_one_annotation(out / "dossier" / "content")
+    print(f"  edited {edited.relative_to(out)}")
+    return build(out / "dossier", REPO / "pelican.conf.py", "warm", cold=False)
+
+
+def fastest(builds: list[Build]) -> Build:
+    return min(builds, key=lambda result: result.seconds)
+
+
+def parse_arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, help="sources (default 2000; 200 with --quick)")
+    parser.add_argument("-m", type=int, help="entities (default 1000; 100 with --quick)")
+    parser.add_argument("--out", type=Path, default=REPO / ".cache" / "benchmark", help="output folder (default .cache/benchmark)")
+    parser.add_argument("--quick", action="store_true", help="a small dossier for trying things: N=200, M=100")
+    parser.add_argument("--repeat", type=int, default=1, help="run each build this many times and keep the fastest (default 1)")
+    parser.add_argument("--profile", action="store_true", help="also profile a cold dossier build (pyinstrument) into OUT/profile.txt")
+    options = parser.parse_args()
+    if options.n is None:
+        options.n = 200 if options.quick else 2000
+    if options.m is None:
+        options.m = 100 if options.quick else 1000
+    if min(options.n, options.m, options.repeat) < 1:
+        parser.error("-n, -m and --repeat must be at least 1")
+    return options
+
+
+def prepare(out: Path) -> Path:
+    """Empties the output folder, but only one this benchmark made (or an empty or new one)."""
+    out = out.resolve()
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        sys.exit(f"refusing to use {out}: it is not empty and not a benchmark folder; choose another --out")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    (out / MARKER).touch()
+    return out
+
+
+def build(project: Path, settings: Path, label: str, cold: bool = True, wrapper: tuple[str, ...] = ()) -> Build:
+    """One `pelican` run in a child process, from the repository (the settings' relative
+    paths are relative to it), into an empty site folder when `cold`."""
+    site = project / "site"
+    if cold:
+        shutil.rmtree(site, ignore_errors=True)
+    command = [*wrapper, "-m", "pelican", str(project / "content"), "-o", str(site), "-s", str(settings), "--log-handler", "plain"]
+    seconds, peak_mb, log = run_measured(command, project / f"{label}.log")
+    pages = sum(1 for page in site.rglob("*.html") if "pagefind" not in page.relative_to(site).parts)
+    summary = re.search(r"^Dossier: (\d+) problem", log, re.MULTILINE)  # logged when there are any
+    result = Build(seconds, pages, peak_mb, int(summary.group(1)) if summary else 0)
+    print(f"  {label:8} {result.seconds:6.2f} s  {result.pages:6d} pages  {result.peak_mb:6.0f} MB  {result.problems} problem(s) in {label}.log")
+    return result
+
+
+def pagefind_alone(site: Path) -> tuple[float, float] | None:
+    """Pagefind rerun by itself on a built site, to tell its share of the build's time and
+    memory from the plugin's: (wall seconds, peak MB), or None when the build made no search
+    index (DOSSIER_SEARCH off)."""
+    if not (site / "pagefind").is_dir():
+        return None
+    shutil.rmtree(site / "pagefind")
+    seconds, peak_mb, _ = run_measured(["-m", "pagefind", "--site", str(site)], site.parent / "pagefind.log")
+    print(f"  pagefind {seconds:6.2f} s  {peak_mb:19.0f} MB  (alone, on the last build's output)")
+    return seconds, peak_mb
+
+
+def run_measured(arguments: list[str], log: Path) -> tuple[float, float, str]:
+    """Runs this Python with `arguments` in a child process from the repository: (wall seconds,
+    peak memory in MB of its largest process, log text). A failure ends the benchmark."""
+    started = time.perf_counter()
+    with log.open("w") as output:
+        child = subprocess.Popen([sys.executable, *arguments], cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)  # unlike Popen.wait, gives this child's rusage
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: tell Popen
+    text = log.read_text()
+    if child.returncode != 0:
+        sys.exit(f"the run logged in {log} failed (exit {child.returncode}); the log ends:\n{text[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, text  # ru_maxrss is in KiB on Linux
+
+
+def link_throughput(dossier: synthetic.Synthetic, seed: int) -> list[Throughput] | None:
+    """The entity matcher alone over every body block, with 10, 1,000 and 10,000 aliases; the
+    best of three timings each (timeit: garbage collection off), so a stray pause does not count.
+    Two series:
+
+    - "real": aliases from the entity stream (the dossier's, then more). A bigger registry also
+      finds more in the text, and each match has a cost.
+    - "fixed": the first 10 of those plus aliases that never occur as words ("Karabad" ->
+      "Karabadq"), so every registry finds the same matches and the time shows what the
+      number of aliases alone costs. The target is read on this series."""
+    try:
+        from dossier.link.matcher import build_matcher
+    except ImportError as missing:
+        print(f"Linking throughput skipped: the entity matcher (plugins/dossier/link/matcher.py) is not available ({missing}).")
+        return None
+    texts = [block.text for article in dossier.articles for block in article.blocks]
+    megabytes = sum(len(text.encode()) for text in texts) / 1e6
+    spellings = ((spelling, e.slug) for e in synthetic.entity_stream(seed) for spelling in (e.name, *e.aliases))
+    real = list(islice(spellings, max(ALIAS_COUNTS)))
+    fixed = real[:10] + [(f"{text}q", slug) for text, slug in real[10:]]
+    results = []
+    for series, aliases in (("real", real), ("fixed", fixed)):
+        for count in ALIAS_COUNTS:
+            matcher = build_matcher(aliases[:count])
+            timer = timeit.Timer(lambda: [matcher.find(text) for text in texts])
+            number, _ = timer.autorange()  # passes enough to last 0.2 s, so the clock's grain does not count
+            seconds = min(timer.repeat(repeat=3, number=number)) / number
+            matches = sum(len(matcher.find(text)) for text in texts)
+            results.append(Throughput(series, count, megabytes / seconds, matches))
+    return results
+
+
+def print_figures(cold: Build, warm: Build, vanilla: Build, search: tuple[float, float] | None, linking: list[Throughput] | None) -> None:
+    print()
+    print(f"{'build':26} {'wall time':>10} {'pages':>7} {'per page':>10} {'peak memory':>12}")
+    rows = [
+        ("dossier, cold", f"{cold.pages:7d} {cold.ms_per_page:7.2f} ms", cold.seconds, cold.peak_mb),
+        *([("  of which Pagefind", f"{'(rerun alone)':>18}", *search)] if search else []),
+        ("dossier, warm (1 edit)", f"{warm.pages:7d} {warm.ms_per_page:7.2f} ms", warm.seconds, warm.peak_mb),
+        ("vanilla Pelican", f"{vanilla.pages:7d} {vanilla.ms_per_page:7.2f} ms", vanilla.seconds, vanilla.peak_mb),
+    ]
+    for label, pages, seconds, peak_mb in rows:
+        print(f"{label:26} {seconds:8.2f} s {pages} {peak_mb:9.0f} MB")
+    print(f"time per page, dossier / vanilla: {cold.ms_per_page / vanilla.ms_per_page:.2f}")
+    for row in linking or ():
+        print(f"linking ({row.series}), {row.aliases:6,d} aliases: {row.mb_per_second:6.2f} MB/s ({row.matches:,d} matches)")
+
+
+def print_targets(cold: Build, warm: Build, vanilla: Build, linking: list[Throughput] | None, n: int, m: int) -> None:
+    fixed = [row for row in linking or () if row.series == "fixed"]
+    linking_cost = fixed[0].mb_per_second / fixed[-1].mb_per_second if fixed else None
+    rows = [
+        ("cold build", f"{cold.seconds:.2f} s", "<= 8 s", cold.seconds <= 8),
+        ("time per page / vanilla", f"{cold.ms_per_page / vanilla.ms_per_page:.2f}", "<= 1.0", cold.ms_per_page <= vanilla.ms_per_page),
+        ("peak memory", f"{cold.peak_mb:.0f} MB", "<= 300 MB", cold.peak_mb <= 300),
+        ("linking, 10k / 10 aliases", "skipped" if linking_cost is None else f"{linking_cost:.2f}x", "< 1.2x", linking_cost is not None and linking_cost < 1.2),
+        ("warm / cold rebuild", f"{100 * warm.seconds / cold.seconds:.0f} %", "<= 25 %", warm.seconds <= 0.25 * cold.seconds),
+    ]  # fmt: skip
+    print()
+    print(f"Targets (issue 8: N=2000, M=1000 on 2 cores; this run: N={n}, M={m}, {os.cpu_count()} CPUs)")
+    print(f"{'figure':26} {'value':>10} {'target':>10}  met")
+    for figure, value, target, met in rows:
+        print(f"{figure:26} {value:>10} {target:>10}  {'yes' if met else 'NO'}")
+
+
+def profile(out: Path) -> None:
+    """A cold dossier build under pyinstrument (wall-clock sampling; Pagefind shows as waiting)."""
+    report = out / "profile.txt"
+    wrapper = ("-m", "pyinstrument", "--renderer", "text", "--outfile", str(report), "--no-color")
+    print("\nProfiling a cold dossier build:")
+    build(out / "dossier", REPO / "pelican.conf.py", "profiled", wrapper=wrapper)
+    print(f"  report: {report}")
+
+
+if __name__ == "__main__":
+    main()
