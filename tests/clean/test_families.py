@@ -221,3 +221,16 @@ def test_features_prose_and_titles():
     assert not is_prose(measure(1, "Iran Pulls Back Troops from Syria After Suspected Israeli Attacks"))
     assert is_title_like(measure(1, "What’s Next for Syria?"))
     assert not is_title_like(measure(1, "Iranian flags vanished from Damascus."))
+
+
+def test_a_heading_keeps_its_kind_across_an_insert():
+    cleaned = clean_text(
+        """
+        Talks Resume in Cairo
+        Negotiators returned to Cairo on Monday for a new round of talks, diplomats said.
+        What Comes Next
+        >>Related  Another Story Entirely
+        Officials expect a statement by the end of the week, according to two diplomats.
+        """
+    )
+    assert [(b.kind, b.text) for b in cleaned.blocks][1] == ("h", "What Comes Next")

@@ -133,7 +133,11 @@ def classify(lines: Sequence[Line]) -> tuple[LineVerdict, ...]:
     decided: dict[int, Label] = {}
     seen: dict[str, int] = {}  # line key -> first line number, for repetitions
     for index, line in enumerate(content):
-        following = content[index + 1] if index + 1 < len(content) else None
+        # The next line that is not junk: a heading stays a heading when an ad or a
+        # ">>Related" insert sits between it and its paragraph.
+        following = next(
+            (l for l in content[index + 1 :] if labels.get(l.number, Label(BODY, "", "")).role != BOILERPLATE), None
+        )
         label = (
             labels.get(line.number)
             or _repetition(line, headline, seen)
