@@ -110,6 +110,7 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
             "sources/ok.txt": ARTICLE,
             "notes/ok.md": "---\ncolour: blue\n---\nSee [the other page](missing.html).\n",
             "notes/ghost.md": "hello\n",
+            "annotations/lost.md": "---\nsource: ok\nquote: words that are in no source at all\nauthor: E\ndate: 2026-11-21\n---\nA note.\n",
         },
     )
     result = run_pelican(root, tmp_path / "out", "-e", "DOSSIER_STRICT=true")
@@ -118,7 +119,8 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
     assert "Traceback" not in output
     for expected in ("sources/bin.txt: error: binary file", "notes/ok.md:2: error: unknown front-matter key 'colour'",
                      "notes/ghost.md: error: note for a source that does not exist",
-                     "error: link to 'missing.html': no such file in the site"):
+                     "error: link to 'missing.html': no such file in the site",
+                     "annotations/lost.md:3: error:"):
         assert expected in output
 
 
