@@ -10,6 +10,7 @@ Markdown is rendered by markdown-it-py (CommonMark, tables, footnotes). Raw HTML
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -152,6 +153,7 @@ def one_of(*choices: str) -> Callable[[Any], str]:
 # --- markdown -------------------------------------------------------------------------
 
 
+@functools.cache  # one configured parser serves every render: building one costs more than a note
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables and footnotes; raw HTML disabled (escaped)."""
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").use(

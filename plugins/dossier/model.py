@@ -5,7 +5,7 @@ raw file -> `RawSource` -> (clean) -> `CleanedSource` -> (notes) -> `Source`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Roles of a raw line.
 BODY = "body"
@@ -101,10 +101,10 @@ class Source:
     note: Note | None
     reliability: str | None
     language: str | None
+    slug: str = field(init=False)  # the raw file's; a field, not a property: it is read millions of times
 
-    @property
-    def slug(self) -> str:
-        return self.cleaned.raw.slug
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slug", self.cleaned.raw.slug)
 
     @property
     def blocks(self) -> tuple[Block, ...]:
