@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .anchor.anchoring import Anchored, anchor_annotations
 from .anchor.annotation import load_annotations
-from .anchor.links import check_links
+from .anchor.links import Resolver, check_links
 from .clean import clean_source
 from .date import Chronology, build_chronology, load_curated_events
 from .link import Linking, Registry, link_sources, load_registry
@@ -31,6 +31,7 @@ class Dossier:
     linking: Linking  # every entity mention in body text
     chronology: Chronology  # dated events, from the text and content/events/
     anchored: tuple[Anchored, ...]  # annotations from content/annotations/, anchored to quotes
+    resolve: Resolver  # editors' `source:`, `entity:` and `event:` links -> site-relative URLs
     pages: tuple[Page, ...]  # editors' pages from content/pages/ (about, method)
     problems: tuple[Problem, ...]
 
@@ -85,9 +86,12 @@ def build_dossier(content: Path) -> Dossier:
     problems += found
     anchored, found = anchor_annotations(annotations, ordered)
     problems += found
-    problems += check_links(annotations, site_resolver(ordered, registry, chronology))
+    resolve = site_resolver(ordered, registry, chronology)
+    problems += check_links(annotations, resolve)
 
     pages, found = editorial_pages(editor_files("pages"))
     problems += found
 
-    return Dossier(ordered, registry, linking, chronology, tuple(anchored), tuple(pages), tuple(sorted(problems)))
+    return Dossier(
+        ordered, registry, linking, chronology, tuple(anchored), resolve, tuple(pages), tuple(sorted(problems))
+    )

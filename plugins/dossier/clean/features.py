@@ -20,7 +20,6 @@ class Line:
     title_case: float  # share of non-stop words that start with a capital: high in headlines
     ends_sentence: bool
     list_marker: str | None  # "1." or "-" when the line is a list item
-    list_text: str  # the text without its list marker
 
     @property
     def blank(self) -> bool:
@@ -44,7 +43,6 @@ def measure(number: int, raw: str) -> Line:
         title_case=capitals / len(content) if content else 0.0,
         ends_sentence=bool(lexicon.SENTENCE_END.search(text)),
         list_marker=item.group("marker") if item else None,
-        list_text=item.group("text") if item else text,
     )
 
 

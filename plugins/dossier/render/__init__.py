@@ -12,7 +12,6 @@ from ..model import Source
 from . import annotations, chronology, entities
 from .export import dossier_json, export_source
 from .headers import headers_file
-from .links import site_resolver
 from .marks import Mark
 from .page import Page
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
@@ -42,7 +41,7 @@ def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dic
 
 def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
     """One page at a time: the generator writes each before the next is made (memory)."""
-    resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
+    resolve = dossier.resolve
     marks = combined_marks(
         entities.entity_marks(dossier.linking),
         annotations.highlight_marks(dossier.anchored),
@@ -78,7 +77,6 @@ def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
 def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:
     """Output-relative name -> text of every generated file that is not a page."""
     site_url = settings["SITEURL"]
-    resolve = site_resolver(dossier.sources, dossier.registry, dossier.chronology)
     return {
         "dossier.json": dossier_json(
             {
@@ -88,7 +86,7 @@ def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, s
                 "annotations": export_annotations(dossier.anchored),
             }
         ),
-        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, resolve, site_url)),
+        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url)),
         "sitemap.xml": sitemap(site_url, page_names),
         "robots.txt": robots(site_url),
         "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
