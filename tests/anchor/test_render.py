@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from dossier.anchor.anchoring import anchor_annotations
 from dossier.render.annotations import (
     annotations_by_entity,
+    body_renderer,
     highlight_attributes,
     highlight_marks,
     link_resolver,
@@ -67,7 +68,7 @@ def assert_connected(html):
 
 
 def annotated_source_page():
-    marks, notes = highlight_marks(ANCHORED), notes_after(ANCHORED, RESOLVE)
+    marks, notes = highlight_marks(ANCHORED), notes_after(ANCHORED, body_renderer(RESOLVE))
     return source_page(SOURCE, marks[SOURCE.slug], notes[SOURCE.slug])
 
 
@@ -89,7 +90,7 @@ def test_highlights_and_notes_are_given_per_source_and_block():
         "002_b7e9b36f6a788740": {"p1": [(15, 25, "mark")]},
         "004_3194f4e90b592db8": {"p1": [(31, 46, "mark")], "p2": [(0, 21, "mark")]},
     }
-    notes = notes_after(ANCHORED, RESOLVE)[SOURCE.slug]
+    notes = notes_after(ANCHORED, body_renderer(RESOLVE))[SOURCE.slug]
     assert [note["id"] for block in ("p1", "p2") for note in notes[block]] == ["hmeimin-misspelling", "solemani-misspelling"]
     assert 'href="../entities/khmeimim-air-base.html"' in notes["p1"][0]["body_html"]
     assert notes["p1"][0]["status_text"].startswith("Approximate anchor (similarity 93.3 of 100)")
@@ -109,7 +110,7 @@ def test_annotated_source_page():
 
 
 def test_annotations_page():
-    (page,) = pages(ANCHORED, [OTHER, SOURCE], RESOLVE)
+    (page,) = pages(ANCHORED, [OTHER, SOURCE], body_renderer(RESOLVE))
     assert (page.save_as, page.template, page.title) == ("annotations.html", "annotations", "Annotations")
     assert [group["slug"] for group in page.context["groups"]] == ["002_b7e9b36f6a788740", "004_3194f4e90b592db8"]
     assert page.context["search_sources"] == ["Title of 002_b7e9b36f6a788740", "Title of 004_3194f4e90b592db8"]
@@ -121,7 +122,7 @@ def test_annotations_page():
 
 
 def test_an_empty_annotations_page_still_renders():
-    (page,) = pages([], [SOURCE], RESOLVE)
+    (page,) = pages([], [SOURCE], body_renderer(RESOLVE))
     assert "No annotations yet." in render(page)
 
 
@@ -132,7 +133,7 @@ def test_note_links_are_relative_to_the_page():
 
 
 def test_entity_pages_get_their_annotations():
-    by_entity = annotations_by_entity(ANCHORED, RESOLVE)
+    by_entity = annotations_by_entity(ANCHORED, RESOLVE, body_renderer(RESOLVE))
     assert list(by_entity) == ["khmeimim-air-base", "qasem-soleimani"]
     (entry,) = by_entity["khmeimim-air-base"]
     assert set(entry) == {"quote", "source_title", "url", "body_html"}
@@ -145,4 +146,4 @@ def test_entity_pages_get_their_annotations():
 
 def test_an_unresolvable_entity_tag_is_left_out_of_entity_pages():
     resolve = link_resolver([SOURCE], {}, {})
-    assert annotations_by_entity(ANCHORED, resolve) == {}
+    assert annotations_by_entity(ANCHORED, resolve, body_renderer(resolve)) == {}

@@ -47,7 +47,8 @@ def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
         annotations.highlight_marks(dossier.anchored),
         chronology.time_marks(dossier.chronology),
     )
-    notes = annotations.notes_after(dossier.anchored, resolve)
+    render_body = annotations.body_renderer(resolve)
+    notes = annotations.notes_after(dossier.anchored, render_body)
     entity_names = {entity.slug: entity.name for entity in dossier.registry.entities}
     yield home_page(dossier.sources, settings)
     yield sources_index_page(dossier.sources)
@@ -65,10 +66,10 @@ def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
         dossier.registry,
         dossier.linking,
         chronology.events_by_entity(dossier.chronology),
-        annotations.annotations_by_entity(dossier.anchored, resolve),
+        annotations.annotations_by_entity(dossier.anchored, resolve, render_body),
     )
     yield from chronology.pages(dossier.chronology, dossier.sources, entity_names)
-    yield from annotations.pages(dossier.anchored, dossier.sources, resolve)
+    yield from annotations.pages(dossier.anchored, dossier.sources, render_body)
     yield from dossier.pages
     yield search_page([s.metadata.title for s in dossier.sources])
     yield not_found_page(settings["SITEURL"])

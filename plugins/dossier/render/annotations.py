@@ -4,15 +4,18 @@ annotations page (every annotation, grouped by source), and the entries of entit
 The highlight and its note point at each other: the `<mark>` names the note in `aria-details`,
 and the note's label links back to the mark. Notes follow their paragraph in the HTML, so
 screen readers, narrow screens and print meet them in reading order; CSS alone moves them
-into the margin on wide screens. Bodies are rendered once per page, since their links are
-relative to the page.
+into the margin on wide screens. A body's links are relative to the page showing it, so a
+body is rendered once per page depth (`body_renderer`).
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
+
+from markupsafe import Markup
 
 from ..anchor.anchoring import FUZZY, Anchored
+from ..anchor.annotation import Annotation
 from ..anchor.links import Resolver, render_body
 from ..anchor.text import shown_score
 from ..model import Source
@@ -22,6 +25,22 @@ from .page import ANNOTATION, Page
 from .sources import source_summary, source_url
 
 ANNOTATIONS_PAGE = "annotations.html"
+
+BodyRenderer = Callable[[Annotation, str], Markup]  # (annotation, root) -> its body's HTML
+
+
+def body_renderer(resolve: Resolver) -> BodyRenderer:
+    """`render_body` remembered for one build: a body appears on its source page, the
+    annotations page and every entity page it tags, but its HTML depends only on the root."""
+    rendered: dict[tuple[str, str], Markup] = {}
+
+    def render(annotation: Annotation, root: str) -> Markup:
+        key = (annotation.id, root)
+        if key not in rendered:
+            rendered[key] = render_body(annotation, resolve, root)[0]  # problems: from check_links
+        return rendered[key]
+
+    return render
 
 
 def relative_root(save_as: str) -> str:
@@ -73,16 +92,16 @@ def highlight_marks(anchored: Sequence[Anchored]) -> dict[str, dict[str, tuple[M
     return {slug: {block: tuple(found) for block, found in blocks.items()} for slug, blocks in marks.items()}
 
 
-def notes_after(anchored: Sequence[Anchored], resolve: Resolver) -> dict[str, dict[str, list[dict]]]:
+def notes_after(anchored: Sequence[Anchored], render: BodyRenderer) -> dict[str, dict[str, list[dict]]]:
     """source slug -> block id -> the notes shown after that block, for `source_page(after=...)`."""
     notes: dict[str, dict[str, list[dict]]] = {}
     for a in anchored:
-        note = note_context(a, resolve, relative_root(source_url(a.source)))
+        note = note_context(a, render, relative_root(source_url(a.source)))
         notes.setdefault(a.source.slug, {}).setdefault(a.block.id, []).append(note)
     return notes
 
 
-def note_context(anchored: Anchored, resolve: Resolver, root: str) -> dict:
+def note_context(anchored: Anchored, render: BodyRenderer, root: str) -> dict:
     """What partials/annotation_note.html shows, on a page `root` away from the site root."""
     annotation = anchored.annotation
     return {
@@ -95,7 +114,7 @@ def note_context(anchored: Anchored, resolve: Resolver, root: str) -> dict:
         "author": annotation.author,
         "date_iso": annotation.date,
         "date_text": human_date(annotation.date, "day"),
-        "body_html": render_body(annotation, resolve, root)[0],  # its problems come from check_links
+        "body_html": render(annotation, root),
     }
 
 
@@ -112,14 +131,17 @@ def status_text(anchored: Anchored) -> str | None:
 # --- the annotations page ---------------------------------------------------------------
 
 
-def pages(anchored: Sequence[Anchored], sources: Sequence[Source], resolve: Resolver) -> list[Page]:
+def pages(anchored: Sequence[Anchored], sources: Sequence[Source], render: BodyRenderer) -> list[Page]:
     """annotations.html: sources in the order given (the site's publication order), each with
     its annotations in the order of the text."""
+    by_source: dict[str, list[Anchored]] = {}
+    for a in anchored:
+        by_source.setdefault(a.source.slug, []).append(a)
     groups = []
     for source in sources:
-        mine = [a for a in anchored if a.source.slug == source.slug]
+        mine = by_source.get(source.slug)
         if mine:
-            groups.append({**source_summary(source), "annotations": [page_entry(a, resolve) for a in mine]})
+            groups.append({**source_summary(source), "annotations": [page_entry(a, render) for a in mine]})
     return [
         Page(
             save_as=ANNOTATIONS_PAGE,
@@ -140,10 +162,10 @@ def pages(anchored: Sequence[Anchored], sources: Sequence[Source], resolve: Reso
     ]
 
 
-def page_entry(anchored: Anchored, resolve: Resolver) -> dict:
+def page_entry(anchored: Anchored, render: BodyRenderer) -> dict:
     quoted = Mark(anchored.start, anchored.end, "mark", (("class", "annotation-quote"),))
     return {
-        **note_context(anchored, resolve, relative_root(ANNOTATIONS_PAGE)),
+        **note_context(anchored, render, relative_root(ANNOTATIONS_PAGE)),
         "paragraph_html": render_marked(anchored.block.text, [quoted]),
         "paragraph_url": f"{source_url(anchored.source)}#{anchored.block.id}",
         "highlight_url": highlight_url(anchored),
@@ -153,7 +175,7 @@ def page_entry(anchored: Anchored, resolve: Resolver) -> dict:
 # --- entity pages -----------------------------------------------------------------------
 
 
-def annotations_by_entity(anchored: Sequence[Anchored], resolve: Resolver) -> dict[str, list[dict]]:
+def annotations_by_entity(anchored: Sequence[Anchored], resolve: Resolver, render: BodyRenderer) -> dict[str, list[dict]]:
     """Entity slug -> its annotations, for the entity pages. Tags that resolve to no entity are
     left out here and reported by `check_links`."""
     grouped: dict[str, list[dict]] = {}
@@ -167,7 +189,7 @@ def annotations_by_entity(anchored: Sequence[Anchored], resolve: Resolver) -> di
                     "quote": a.annotation.quote,
                     "source_title": a.source.metadata.title,
                     "url": highlight_url(a),
-                    "body_html": render_body(a.annotation, resolve, relative_root(url))[0],
+                    "body_html": render(a.annotation, relative_root(url)),
                 }
             )
     return dict(sorted(grouped.items()))
