@@ -53,3 +53,6 @@ OG_LOCALE = "en_GB"
 DOSSIER_SEARCH = True
 # Set by `make check`: any warning fails the build, after all of them are listed.
 DOSSIER_STRICT = False
+# The warm-build cache (see README, "Warm builds"): one file per content folder, in CACHE_PATH.
+DOSSIER_CACHE = True
+CACHE_PATH = ".cache/pelican"

@@ -19,9 +19,11 @@ CONFFILE = Path(os.environ.get("DOSSIER_CONFFILE", REPO / "pelican.conf.py"))
 
 
 def build_site(output: Path, content: Path = CONTENT, **overrides) -> Path:
-    """A full Pelican build, as `make html` runs it, into `output`."""
+    """A full Pelican build, as `make html` runs it, into `output`: cold (no warm-build cache)
+    unless `overrides` turn the cache on, so each test sees the whole pipeline run."""
     settings = read_settings(
-        str(CONFFILE), override={"PATH": str(content), "OUTPUT_PATH": str(output), **overrides}
+        str(CONFFILE),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "DOSSIER_CACHE": False, **overrides},
     )
     Pelican(settings).run()
     return output

@@ -93,11 +93,12 @@ def test_raw_files_are_published_unchanged(site):
         assert (site / "sources" / raw.name).read_bytes() == raw.read_bytes()
 
 
-def run_pelican(content: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_pelican(content: Path, output: Path, *overrides: str) -> subprocess.CompletedProcess:
+    """`overrides`: KEY=VALUE settings, given to one `-e` (a second `-e` would replace the first)."""
     env = {**os.environ, "PYTHONPATH": ""}
     return subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(CONFFILE),
-         "--log-handler", "plain", *extra],
+         "--log-handler", "plain", "-e", "DOSSIER_CACHE=false", *overrides],
         capture_output=True, text=True, env=env, timeout=120,
     )
 
@@ -113,7 +114,7 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
             "annotations/lost.md": "---\nsource: ok\nquote: words that are in no source at all\nauthor: E\ndate: 2026-11-21\n---\nA note.\n",
         },
     )
-    result = run_pelican(root, tmp_path / "out", "-e", "DOSSIER_STRICT=true")
+    result = run_pelican(root, tmp_path / "out", "DOSSIER_STRICT=true")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -133,5 +134,5 @@ def test_default_build_finishes_and_lists_warnings(tmp_path):
 
 
 def test_the_seed_dossier_passes_the_strict_build(tmp_path):
-    result = run_pelican(Path(CONFFILE).parent / "content", tmp_path / "out", "-e", "DOSSIER_STRICT=true")
+    result = run_pelican(Path(CONFFILE).parent / "content", tmp_path / "out", "DOSSIER_STRICT=true")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import StrictUndefined
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
 from . import assets
+from .cache import BuildCache, digest, files_digest
 from .link import describe
 from .pipeline import build_dossier
 from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
+from .render.page import Page, PageRecipe
 from .render.linkcheck import broken_links
 
 logger = logging.getLogger(__name__)
@@ -48,6 +52,27 @@ def refuse_unsafe_output(output: Path, inputs: list[tuple[str, Path]]) -> None:
                 f"refusing to build: OUTPUTDIR {output} is, contains or lies inside {what} {folder}; "
                 "choose a separate folder such as ./output"
             )
+
+
+def build_cache(settings: dict, theme: Path) -> BuildCache:
+    """DOSSIER_CACHE (on by default) keeps one cache file per content folder in CACHE_PATH.
+    Its version covers all that can change output besides the content: the plugin's code,
+    the theme, every installed package's version and every setting."""
+    if not settings.get("DOSSIER_CACHE", True):
+        return BuildCache(None, "")
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    version = digest(files_digest([Path(__file__).parent, theme]), packages, sorted(settings.items()))
+    path = Path(settings["CACHE_PATH"]) / f"dossier-{digest(settings['PATH'])[:16]}.pickle"
+    return BuildCache(path, version)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(size, modification time) of a written page: what tells it is still the one written."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 class WarningCounter(logging.Handler):
@@ -83,7 +108,8 @@ class DossierGenerator(Generator):
         root.addHandler(self.pelican_warnings)
 
     def generate_context(self) -> None:
-        self.dossier = build_dossier(Path(self.path))
+        self.cache = build_cache(self.settings, Path(self.theme))
+        self.dossier = build_dossier(Path(self.path), self.cache)
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
         self.context["NAVIGATION"] = NAVIGATION
@@ -93,16 +119,9 @@ class DossierGenerator(Generator):
     def generate_output(self, writer) -> None:
         output = Path(self.output_path)
         page_names = []
-        for page in site_pages(self.dossier, self.settings):
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                page=page,
-                **page.context,
-            )
-            page_names.append(page.save_as)
+        for recipe in site_pages(self.dossier, self.settings, self.cache):
+            self.write_page(writer, recipe)
+            page_names.append(recipe.save_as)
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
             self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
@@ -113,11 +132,41 @@ class DossierGenerator(Generator):
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
         written = ((name, (output / name).read_text(encoding="utf-8")) for name in page_names)
         self.report([*broken_links(written, files.__contains__), *self.index_for_search()])
+        self.cache.save()
+
+    def write_page(self, writer, recipe: PageRecipe) -> None:
+        key = self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs)
+        self.write_once("page", key, recipe.save_as, lambda: self.render(writer, recipe.make()))
+
+    def render(self, writer, page: Page) -> None:
+        writer.write_file(
+            page.save_as,
+            self.get_template(page.template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page=page,
+            **page.context,
+        )
 
     def write_bytes(self, name: str, data: bytes) -> None:
         path = Path(sanitised_join(self.output_path, name))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+
+        def write() -> None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+        self.write_once("file", self.cache.key("file", self.output_path, name, data), name, write)
+
+    def write_once(self, kind: str, key: str, name: str, write: Callable[[], None]) -> None:
+        """Write output file `name` unless the last build wrote it under the same `key` (the
+        same inputs, code, theme and settings) and nothing has touched it since."""
+        path = Path(sanitised_join(self.output_path, name))
+        stamp = file_stamp(path)
+        reused = stamp is not None and self.cache.recall(key) == stamp
+        if not reused:
+            write()
+            stamp = file_stamp(path)
+        self.cache.keep(kind, key, stamp, reused)
 
     def index_for_search(self) -> list[Problem]:
         """Pagefind indexes the written site (pagefind/ in the output) when DOSSIER_SEARCH is on."""
@@ -145,6 +194,8 @@ class DossierGenerator(Generator):
         problems: list[Problem | str] = [*own, *self.pelican_warnings.messages]
         for problem in own:
             (logger.error if problem.severity == ERROR else logger.warning)("%s", problem)
+        if self.cache.path:
+            logger.info("Dossier: reused from the cache: %s", self.cache.summary())
         if not problems:
             logger.info("Dossier: no problems found.")
             return

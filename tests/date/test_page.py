@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from dossier.date import build_chronology, load_curated_events
 from dossier.model import Mention
 from dossier.raw import read_editor_files
-from dossier.render.chronology import pages
+from dossier.render.chronology import page as chronology_page
 
 from ..theme import render_page as render
 from .helpers import CONTENT, make_source, seed_sources
@@ -26,7 +26,7 @@ HTML_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 def seed_page():
     sources = seed_sources()
     curation, _ = load_curated_events(read_editor_files(CONTENT, "events")[0], sources)
-    (page,) = pages(build_chronology(sources, [], curation), sources)
+    page = chronology_page(build_chronology(sources, [], curation), sources)
     return page, render(page), sources
 
 
@@ -70,7 +70,7 @@ def test_entity_links_and_differing_dates():
     text = f"---\nlabel: The evacuation begins\nmerge: [{merge}]\n---\n"
     curation, _ = load_curated_events([("events/evacuation.md", text)], [one, two])
     mentions = [Mention("iran", "one", "p1", 11, 15, "Iran")]
-    (page,) = pages(build_chronology([one, two], mentions, curation), [one, two], {"iran": "Iran"})
+    page = chronology_page(build_chronology([one, two], mentions, curation), [one, two], {"iran": "Iran"})
     soup = BeautifulSoup(render(page), "html.parser")
     assert [(a["href"], a.get_text()) for a in soup.select(".event-entities a")] == [("./entities/iran.html", "Iran")]
     assert [t["datetime"] for t in soup.select(".cited-date time")] == ["2024-12-05", "2024-12-06"]

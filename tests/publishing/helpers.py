@@ -14,8 +14,9 @@ PUBLISHCONF = REPO / "publishconf.py"
 
 
 def pelican_arguments(content: Path, output: Path, *options: str, settings: Path = CONFFILE) -> list[str]:
-    """`pelican`'s arguments as `make html` passes them."""
-    return [str(content), "-o", str(output), "-s", str(settings), "--log-handler", "plain", *options]
+    """`pelican`'s arguments as `make html` passes them, with no warm-build cache: each build
+    runs the whole pipeline."""
+    return [str(content), "-o", str(output), "-s", str(settings), "--log-handler", "plain", "-e", "DOSSIER_CACHE=false", *options]
 
 
 def run_python(arguments: list[str], *, env: dict | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:

@@ -38,7 +38,8 @@ def test_the_published_site_links_relatively_and_names_its_address(tmp_path, mon
     output = tmp_path / "output"
     # As `make publish` builds: strict, so a problem in the content stops the deployment.
     settings = read_settings(
-        str(PUBLISHCONF), override={"PATH": str(CONTENT), "OUTPUT_PATH": str(output), "DOSSIER_STRICT": True}
+        str(PUBLISHCONF),
+        override={"PATH": str(CONTENT), "OUTPUT_PATH": str(output), "DOSSIER_STRICT": True, "DOSSIER_CACHE": False},
     )
     Pelican(settings).run()
     page = (output / "sources" / "index.html").read_text()

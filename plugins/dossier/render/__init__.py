@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Iterator, Mapping
 
 from ..anchor.export import export_annotations, export_jsonld
+from ..cache import BuildCache
 from ..date import export_events
 from ..link import export_entities
 from ..model import Source
@@ -13,7 +15,7 @@ from . import annotations, chronology, entities
 from .export import dossier_json, export_source
 from .headers import headers_file
 from .marks import Mark
-from .page import Page
+from .page import Page, PageRecipe, ready
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
 from .sources import home_page, shorten, source_page, source_summary, source_url, sources_index_page
 
@@ -39,40 +41,49 @@ def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dic
     return joined
 
 
-def site_pages(dossier, settings: Mapping) -> Iterator[Page]:
-    """One page at a time: the generator writes each before the next is made (memory)."""
-    resolve = dossier.resolve
-    marks = combined_marks(
-        entities.entity_marks(dossier.linking),
-        annotations.highlight_marks(dossier.anchored),
-        chronology.time_marks(dossier.chronology),
-    )
-    render_body = annotations.body_renderer(resolve)
+def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> Iterator[PageRecipe]:
+    """One page at a time: the generator writes each before the next is made (memory). Source
+    and entity pages, nearly all of a site, come keyed by the corpus digest and their own
+    annotations, so a warm build makes only those an edit reached."""
+    corpus = dossier.corpus
+    render_body = annotations.body_renderer(dossier.resolve, cache, corpus)
+    # Annotation layers are cheap and part of the keys; the corpus-wide layers are made only
+    # when a source page is (one mark per entity mention and per date).
+    highlights = annotations.highlight_marks(dossier.anchored)
     notes = annotations.notes_after(dossier.anchored, render_body)
-    entity_names = {entity.slug: entity.name for entity in dossier.registry.entities}
-    yield home_page(dossier.sources, settings)
-    yield sources_index_page(dossier.sources)
-    yield from (
-        source_page(
-            source,
-            marks.get(source.slug, {}),
-            notes.get(source.slug, {}),
-            entities.source_entities(source, dossier.registry, dossier.linking),
-        )
-        for source in dossier.sources
+    links_and_dates = functools.cache(
+        lambda: (entities.entity_marks(dossier.linking), chronology.time_marks(dossier.chronology))
     )
+
+    def make_source_page(source: Source, highlighted: Mapping, noted: Mapping) -> Page:
+        linked, dated = links_and_dates()
+        layers = ({source.slug: layer.get(source.slug, {})} for layer in (linked, {source.slug: highlighted}, dated))
+        marks = combined_marks(*layers).get(source.slug, {})
+        return source_page(source, marks, noted, entities.source_entities(source, dossier.registry, dossier.linking))
+
+    yield ready(home_page(dossier.sources, settings))
+    yield ready(sources_index_page(dossier.sources))
+    for source in dossier.sources:
+        highlighted, noted = highlights.get(source.slug, {}), notes.get(source.slug, {})
+        yield PageRecipe(
+            source_url(source),
+            (corpus, source.slug, highlighted, noted),
+            functools.partial(make_source_page, source, highlighted, noted),
+        )
     yield from entities.pages(
         dossier.sources,
         dossier.registry,
         dossier.linking,
         chronology.events_by_entity(dossier.chronology),
-        annotations.annotations_by_entity(dossier.anchored, resolve, render_body),
+        annotations.annotations_by_entity(dossier.anchored, dossier.resolve, render_body),
+        corpus,
     )
-    yield from chronology.pages(dossier.chronology, dossier.sources, entity_names)
-    yield from annotations.pages(dossier.anchored, dossier.sources, render_body)
-    yield from dossier.pages
-    yield search_page([s.metadata.title for s in dossier.sources])
-    yield not_found_page(settings["SITEURL"])
+    names = {entity.slug: entity.name for entity in dossier.registry.entities}
+    yield PageRecipe(chronology.URL, (corpus,), lambda: chronology.page(dossier.chronology, dossier.sources, names))
+    yield from map(ready, annotations.pages(dossier.anchored, dossier.sources, render_body))
+    yield from map(ready, dossier.pages)
+    yield ready(search_page([s.metadata.title for s in dossier.sources]))
+    yield ready(not_found_page(settings["SITEURL"]))
 
 
 def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:

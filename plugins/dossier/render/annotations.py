@@ -10,6 +10,7 @@ body is rendered once per page depth (`body_renderer`).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Mapping, Sequence
 
 from markupsafe import Markup
@@ -18,6 +19,7 @@ from ..anchor.anchoring import FUZZY, Anchored
 from ..anchor.annotation import Annotation
 from ..anchor.links import Resolver, render_body
 from ..anchor.text import shown_score
+from ..cache import BuildCache
 from ..model import Source
 from .dates import human_date
 from .marks import Mark, render_marked
@@ -29,16 +31,18 @@ ANNOTATIONS_PAGE = "annotations.html"
 BodyRenderer = Callable[[Annotation, str], Markup]  # (annotation, root) -> its body's HTML
 
 
-def body_renderer(resolve: Resolver) -> BodyRenderer:
-    """`render_body` remembered for one build: a body appears on its source page, the
-    annotations page and every entity page it tags, but its HTML depends only on the root."""
-    rendered: dict[tuple[str, str], Markup] = {}
+def body_renderer(resolve: Resolver, cache: BuildCache | None = None, corpus: str = "") -> BodyRenderer:
+    """`render_body`, remembered: a body appears on its source page, the annotations page and
+    every entity page it tags, and its HTML depends only on the annotation, the `corpus` its
+    links resolve in (a `Dossier.corpus` digest) and the root, so it is rendered once per
+    build, and only when it changed since the last (through the build cache)."""
+    cache = cache or BuildCache(None, "")
+
+    def body_html(annotation: Annotation, root: str) -> Markup:
+        return render_body(annotation, resolve, root)[0]  # its problems come from check_links
 
     def render(annotation: Annotation, root: str) -> Markup:
-        key = (annotation.id, root)
-        if key not in rendered:
-            rendered[key] = render_body(annotation, resolve, root)[0]  # problems: from check_links
-        return rendered[key]
+        return cache.value("note", (corpus, annotation, root), partial(body_html, annotation, root))
 
     return render
 

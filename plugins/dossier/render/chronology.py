@@ -67,7 +67,7 @@ def date_text(span: DateSpan | None) -> str:
 # --- the page -------------------------------------------------------------------------------
 
 
-def pages(chronology: Chronology, sources: Sequence[Source], entity_names: Mapping[str, str] | None = None) -> list[Page]:
+def page(chronology: Chronology, sources: Sequence[Source], entity_names: Mapping[str, str] | None = None) -> Page:
     """`entity_names` (slug -> display name) labels entity links; a missing name shows the slug."""
     titles = {source.slug: source.metadata.title for source in sources}
     names = entity_names or {}
@@ -77,25 +77,23 @@ def pages(chronology: Chronology, sources: Sequence[Source], entity_names: Mappi
 
     dated = chronology.events
     span_text = f"from {date_text(dated[0].date)} to {date_text(dated[-1].date)}" if dated else "none yet"
-    return [
-        Page(
-            save_as=URL,
-            template="chronology",
-            title="Chronology",
-            description=(
-                f"The master chronology: {len(dated)} dated events stated by the sources, {span_text}, "
-                f"and {len(chronology.undated)} whose date the sources do not let us resolve."
-            ),
-            context={
-                "years": year_groups(dated, view),
-                "undated": [view(e) for e in chronology.undated],
-                "strip": timeline_strip(chronology, sources),
-                "publications": publication_timeline(chronology, sources),
-                "search_kind": EVENT,
-                "search_sources": sorted({titles[c.source] for e in (*dated, *chronology.undated) for c in e.citations}),
-            },
-        )
-    ]
+    return Page(
+        save_as=URL,
+        template="chronology",
+        title="Chronology",
+        description=(
+            f"The master chronology: {len(dated)} dated events stated by the sources, {span_text}, "
+            f"and {len(chronology.undated)} whose date the sources do not let us resolve."
+        ),
+        context={
+            "years": year_groups(dated, view),
+            "undated": [view(e) for e in chronology.undated],
+            "strip": timeline_strip(chronology, sources),
+            "publications": publication_timeline(chronology, sources),
+            "search_kind": EVENT,
+            "search_sources": sorted({titles[c.source] for e in (*dated, *chronology.undated) for c in e.citations}),
+        },
+    )
 
 
 def event_view(event: Event, titles: Mapping[str, str], names: Mapping[str, str]) -> dict:

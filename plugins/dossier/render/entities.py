@@ -3,6 +3,7 @@ same data as a table), the unlinked-names report, and what source pages show of 
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Iterator, Mapping, Sequence
 
@@ -11,7 +12,7 @@ from markupsafe import Markup
 from ..link import KINDS, Entity, Linking, Registry, Spelling, UnlinkedName, adjacency, co_mentions, entity_url, sentence_around
 from ..model import Mention, Source
 from .marks import Mark, render_marked
-from .page import ENTITY, Page
+from .page import ENTITY, Page, PageRecipe
 from .sources import source_summary, source_url
 
 INDEX_URL = "entities/index.html"
@@ -46,24 +47,33 @@ def pages(
     linking: Linking,
     events_by_entity: Mapping[str, list[dict]] | None = None,
     annotations_by_entity: Mapping[str, list[dict]] | None = None,
-) -> Iterator[Page]:
+    corpus: str = "",
+) -> Iterator[PageRecipe]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
+    `corpus` is the digest of what `sources`, `registry` and `linking` were made from
+    (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
     One page at a time, so a large dossier never holds every entity page at once."""
-    counts = co_mentions(linking.mentions)
-    named_with = adjacency(counts)
+
+    @functools.cache  # only when a page is made: a warm build may make none
+    def graph() -> tuple[Mapping[tuple[str, str], int], Mapping[str, Sequence[tuple[str, int]]]]:
+        counts = co_mentions(linking.mentions)
+        return counts, adjacency(counts)
+
+    def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
+        named_with = graph()[1].get(entity.slug, [])
+        return entity_page(entity, sources, registry, linking, named_with, events, annotations)
+
     for entity in registry.entities:
-        yield entity_page(
-            entity,
-            sources,
-            registry,
-            linking,
-            named_with.get(entity.slug, []),
-            (events_by_entity or {}).get(entity.slug, []),
-            (annotations_by_entity or {}).get(entity.slug, []),
+        events = (events_by_entity or {}).get(entity.slug, [])
+        annotations = (annotations_by_entity or {}).get(entity.slug, [])
+        yield PageRecipe(
+            entity_url(entity.slug),
+            (corpus, entity.slug, events, annotations),
+            functools.partial(make_entity_page, entity, events, annotations),
         )
-    yield index_page(sources, registry, linking, counts, named_with)
-    yield unlinked_page(sources, linking)
+    yield PageRecipe(INDEX_URL, (corpus,), lambda: index_page(sources, registry, linking, *graph()))
+    yield PageRecipe(UNLINKED_URL, (corpus,), lambda: unlinked_page(sources, linking))
 
 
 # --- one entity ---------------------------------------------------------------------------

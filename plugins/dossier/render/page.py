@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 # What a page is, for search: its "kind" metadata, which the search page filters on
 # (themes/dossier/static/js/search.js lists the same kinds).
@@ -16,3 +17,19 @@ class Page:
     title: str  # <title> and Open Graph title
     description: str  # meta description: one plain-text sentence
     context: dict = field(default_factory=dict)  # the template's own variables
+
+
+@dataclass(frozen=True)
+class PageRecipe:
+    """A page before it is made: what its HTML depends on (besides the code, theme and
+    settings) and how to make it. The generator makes and renders it only when no earlier
+    build rendered the same `inputs`, which must therefore cover everything `make` reads."""
+
+    save_as: str
+    inputs: tuple
+    make: Callable[[], Page] = field(compare=False, repr=False)
+
+
+def ready(page: Page) -> PageRecipe:
+    """A page already made: its whole self is its inputs."""
+    return PageRecipe(page.save_as, (page,), lambda: page)

@@ -1,0 +1,120 @@
+"""The warm-build cache (plugins/dossier/cache.py): a warm build is byte-identical to a cold
+build of the same content, whatever was edited, and it rewrites only what the edit reached."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT, build_site, output_files
+
+ANNOTATION = "annotations/anonymous-hezbollah-source.md"  # on source 000, tags Hezbollah and Rami Abdulrahman
+ENTITY = "entities/qasem-soleimani.md"
+
+
+@pytest.fixture
+def dossier(tmp_path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    return content
+
+
+def warm_build(content: Path, output: Path, **settings) -> dict[str, bytes]:
+    cache = content.parent / "cache"
+    build_site(output, content, DOSSIER_CACHE=True, CACHE_PATH=str(cache), DOSSIER_SEARCH=False, **settings)
+    return output_files(output)
+
+
+def cold_build(content: Path, output: Path, **settings) -> dict[str, bytes]:
+    return output_files(build_site(output, content, DOSSIER_SEARCH=False, **settings))
+
+
+def stamps(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+def rewritten(before: dict[str, int], site: Path) -> set[str]:
+    return {name for name, stamp in stamps(site).items() if before.get(name) != stamp}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer holds {old!r}: update the test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing(dossier, tmp_path):
+    site = tmp_path / "site"
+    first = warm_build(dossier, site)
+    before = stamps(site)
+    assert warm_build(dossier, site) == first
+    assert rewritten(before, site) == set()
+
+
+def test_an_annotation_edit_rebuilds_exactly_the_pages_that_show_it(dossier, tmp_path):
+    site = tmp_path / "site"
+    warm_build(dossier, site)
+    before = stamps(site)
+    edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
+
+    assert warm_build(dossier, site) == cold_build(dossier, tmp_path / "cold")
+    pages = {name for name in rewritten(before, site) if name.endswith(".html")}
+    assert pages == {
+        "sources/000_fa7f6ba4e0365f97.html",  # the note beside the quote
+        "annotations.html",
+        "entities/hezbollah.html",  # the entities it tags
+        "entities/rami-abdulrahman.html",
+    }
+    assert "rests on one unnamed person alone" in (site / "annotations.html").read_text()
+
+
+def test_an_entity_edit_reaches_every_page_that_mentions_it(dossier, tmp_path):
+    site = tmp_path / "site"
+    first = warm_build(dossier, site)
+    mentioning = {name for name, data in first.items() if name.endswith(".html") and b"qasem-soleimani.html" in data}
+    assert len(mentioning) > 3  # its own page, the entity index, source pages, the chronology…
+    edit(dossier / ENTITY, "name: Qasem Soleimani", "name: Qassem Soleimani")
+
+    warm = warm_build(dossier, site)
+    assert warm == cold_build(dossier, tmp_path / "cold")
+    for name in mentioning - {"entities/qasem-soleimani.html"}:
+        assert b"Qassem Soleimani" in warm[name] or name == "annotations.html", name
+
+
+@pytest.mark.parametrize(
+    "path, old, new",
+    [
+        ("notes/000_fa7f6ba4e0365f97.md", "reliability: medium", "reliability: low"),
+        ("events/consulate-strike-damascus.md", "label: A strike destroys", "label: A strike wrecks"),
+        ("pages/about.md", "This dossier gathers", "This dossier brings together"),
+    ],
+    ids=["note", "event", "page"],
+)
+def test_an_edit_to_any_editor_file_gives_the_cold_build(dossier, tmp_path, path, old, new):
+    site = tmp_path / "site"
+    warm_build(dossier, site)
+    edit(dossier / path, old, new)
+    assert warm_build(dossier, site) == cold_build(dossier, tmp_path / "cold")
+
+
+def test_a_settings_change_gives_the_cold_build(dossier, tmp_path):
+    site = tmp_path / "site"
+    warm_build(dossier, site)
+    warm = warm_build(dossier, site, SITENAME="Another title")
+    assert warm == cold_build(dossier, tmp_path / "cold", SITENAME="Another title")
+
+
+def test_a_page_changed_in_the_output_is_written_again(dossier, tmp_path):
+    site = tmp_path / "site"
+    first = warm_build(dossier, site)
+    (site / "chronology.html").write_text("tampered")
+    (site / "sources/000_fa7f6ba4e0365f97.txt").unlink()
+    assert warm_build(dossier, site) == first
+
+
+def test_a_damaged_cache_file_means_a_cold_build(dossier, tmp_path):
+    site = tmp_path / "site"
+    first = warm_build(dossier, site)
+    (cache_file,) = (tmp_path / "cache").iterdir()
+    cache_file.write_bytes(cache_file.read_bytes()[:1000])
+    assert warm_build(dossier, site) == first
