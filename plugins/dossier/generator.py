@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 import shutil
+import types
 import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
@@ -75,6 +76,16 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return status.st_size, status.st_mtime_ns
 
 
+def key_first_getattr(environment: Environment, obj: object, attribute: str) -> object:
+    """`{{ view.title }}` on a plain dict, the render stage's views, reads the key at once.
+    Jinja tries the attribute first and reaches the key through a raised and caught
+    AttributeError, which made up a fifth of a large build. Templates never call dict
+    methods on views, so what a template reads is unchanged."""
+    if type(obj) is dict and attribute in obj:
+        return obj[attribute]
+    return Environment.getattr(environment, obj, attribute)
+
+
 class WarningCounter(logging.Handler):
     """Counts warnings that Pelican itself logs, so a strict build fails on them too."""
 
@@ -101,6 +112,7 @@ class DossierGenerator(Generator):
         # Templates rely on these: text from sources is escaped, and a typo is an error.
         self.env.autoescape = True
         self.env.undefined = StrictUndefined
+        self.env.getattr = types.MethodType(key_first_getattr, self.env)
         self.pelican_warnings = WarningCounter()
         root = logging.getLogger()
         for stale in [h for h in root.handlers if isinstance(h, WarningCounter)]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Iterator, Mapping, Sequence
+from typing import Iterator, Mapping, NamedTuple, Sequence
 
 from markupsafe import Markup
 
@@ -60,9 +60,13 @@ def pages(
         counts = co_mentions(linking.mentions)
         return counts, adjacency(counts)
 
+    @functools.cache
+    def catalogue() -> dict[str, Listed]:
+        return {s.slug: Listed(position, s, source_summary(s)) for position, s in enumerate(sources)}
+
     def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
         named_with = graph()[1].get(entity.slug, [])
-        return entity_page(entity, sources, registry, linking, named_with, events, annotations)
+        return entity_page(entity, catalogue(), registry, linking, named_with, events, annotations)
 
     for entity in registry.entities:
         events = (events_by_entity or {}).get(entity.slug, [])
@@ -79,20 +83,30 @@ def pages(
 # --- one entity ---------------------------------------------------------------------------
 
 
+class Listed(NamedTuple):
+    """A source as entity pages list it: made once per build, shown on many pages."""
+
+    position: int  # in publication order
+    source: Source
+    summary: dict  # source_summary(source)
+
+
 def entity_page(
     entity: Entity,
-    sources: Sequence[Source],
+    catalogue: Mapping[str, Listed],
     registry: Registry,
     linking: Linking,
     named_with: Sequence[tuple[str, int]],
     events: Sequence[dict],
     annotations: Sequence[dict],
 ) -> Page:
+    """`catalogue`: every source by slug, to list those mentioning the entity in publication order."""
     mentions = linking.mentions_of(entity.slug)
     by_source: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_source.setdefault(mention.source, []).append(mention)
-    mentioning = [s for s in sources if s.slug in by_source]
+    listed = sorted((catalogue[slug] for slug in by_source), key=lambda entry: entry.position)
+    mentioning = [entry.source for entry in listed]
     return Page(
         save_as=entity_url(entity.slug),
         template="entity",
@@ -106,7 +120,7 @@ def entity_page(
             "mention_count": len(mentions),
             "source_count": len(mentioning),
             "spellings": [spelling_view(spelling, mentioning) for spelling in linking.spellings(entity.slug)],
-            "groups": [{"source": source_summary(s), "passages": passages(by_source[s.slug], s)} for s in mentioning],
+            "groups": [{"source": e.summary, "passages": passages(by_source[e.source.slug], e.source)} for e in listed],
             "co_mentions": neighbour_views(named_with, registry),
             "events": list(events),
             "annotations": [{**a, "body_html": Markup(a["body_html"])} for a in annotations],
