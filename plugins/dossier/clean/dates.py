@@ -26,14 +26,20 @@ _FORMATS = (
     ("%Y-%m", "month"),
 )
 _ISO = {"day": "%Y-%m-%d", "month": "%Y-%m"}
+# Every format has a year, which strptime reads as four digits: a line without four digits in a
+# row is no date line. Most lines have none, and this search is far cheaper than strptime.
+_YEAR = re.compile(r"\d\d\d\d")
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")  # "23rd" -> "23": strptime reads no ordinals
 
 
 def parse_date_line(text: str) -> tuple[str, str] | None:
     """(ISO date, precision) when the whole line is one date, else None. Never guesses."""
+    if not _YEAR.search(text):
+        return None
     candidate = _TIME.sub("", _LEAD.sub("", text.strip())).strip().rstrip(".")
     if not candidate or len(candidate) > 40:
         return None
-    candidate = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
+    candidate = _ORDINAL.sub(r"\1", candidate)
     for fmt, precision in _FORMATS:
         try:
             parsed = datetime.datetime.strptime(candidate, fmt)
