@@ -28,19 +28,21 @@ class Line:
 
 def measure(number: int, raw: str) -> Line:
     text = raw.strip()
+    if not text:  # a blank line, some two in five of a scraped page: nothing to measure
+        return Line(number, "", "", words=0, stop_density=0.0, title_case=0.0, ends_sentence=False, list_marker=None)
     item = lexicon.LIST_MARKER.match(text)
     words = _WORD.findall(text)
-    lowered = [w.lower() for w in words]
-    stops = sum(w in lexicon.STOP_WORDS for w in lowered)
-    content = [w for w, low in zip(words, lowered) if low not in lexicon.STOP_WORDS and w[0].isalpha()]
-    capitals = sum(w[0].isupper() for w in content)
+    is_stop = [word.lower() in lexicon.STOP_WORDS for word in words]
+    stops = sum(is_stop)
+    initials = [word[0] for word, stop in zip(words, is_stop) if not stop and word[0].isalpha()]
+    capitals = sum([initial.isupper() for initial in initials])
     return Line(
         number=number,
         text=text,
         key=" ".join(text.casefold().split()),
         words=len(words),
         stop_density=stops / len(words) if words else 0.0,
-        title_case=capitals / len(content) if content else 0.0,
+        title_case=capitals / len(initials) if initials else 0.0,
         ends_sentence=bool(lexicon.SENTENCE_END.search(text)),
         list_marker=item.group("marker") if item else None,
     )
