@@ -132,12 +132,7 @@ def classify(lines: Sequence[Line]) -> tuple[LineVerdict, ...]:
     content = [l for l in lines if not l.blank]
     decided: dict[int, Label] = {}
     seen: dict[str, int] = {}  # line key -> first line number, for repetitions
-    for index, line in enumerate(content):
-        # The next line that is not junk: a heading stays a heading when an ad or a
-        # ">>Related" insert sits between it and its paragraph.
-        following = next(
-            (l for l in content[index + 1 :] if labels.get(l.number, Label(BODY, "", "")).role != BOILERPLATE), None
-        )
+    for line, following in zip(content, _following_lines(content, labels)):
         label = (
             labels.get(line.number)
             or _repetition(line, headline, seen)
@@ -146,6 +141,19 @@ def classify(lines: Sequence[Line]) -> tuple[LineVerdict, ...]:
         decided[line.number] = label
         seen.setdefault(line.key, line.number)
     return tuple(_verdict(line, decided.get(line.number)) for line in lines)
+
+
+def _following_lines(content: Sequence[Line], labels: dict[int, Label]) -> list[Line | None]:
+    """For each line, the next one that is not junk: a heading stays a heading when an ad or a
+    ">>Related" insert sits between it and its paragraph. One pass from the end, not one scan
+    per line."""
+    following: list[Line | None] = []
+    after = None
+    for line in reversed(content):
+        following.append(after)
+        if line.number not in labels or labels[line.number].role != BOILERPLATE:
+            after = line
+    return following[::-1]
 
 
 def _verdict(line: Line, label: Label | None) -> LineVerdict:
