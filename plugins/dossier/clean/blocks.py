@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from itertools import islice
 from typing import Sequence
 
 from ..model import BODY, LIST_ITEM, Block, LineVerdict
 from . import lexicon
 
 ID_WORDS = 4  # leading words shown in an id: enough to recognise the paragraph in a URL
+_ID_WORD = re.compile(r"[a-z0-9]+")
 
 
 def block_id(text: str) -> str:
@@ -18,7 +20,7 @@ def block_id(text: str) -> str:
 
     It depends on nothing but the block's text, so a permalink survives edits elsewhere."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))[:ID_WORDS]
+    words = [word.group() for word in islice(_ID_WORD.finditer(ascii_text.lower().replace("'", "")), ID_WORDS)]
     digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:6]
     stem = "-".join(words)
     return f"{stem}-{digest}" if stem and stem[0].isalpha() else f"p-{stem + '-' if stem else ''}{digest}"
