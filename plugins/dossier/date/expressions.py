@@ -43,33 +43,41 @@ _UNIT = r"(?:day|week|month|year)s?"
 _ABOUT = r"(?:(?:just |well )?(?:over|under|more than|less than|nearly|almost|about|around|some|close to) )?"
 _LEAD = r"(?:(?:on|in|since|by|until|from|during|of|(?:early|late|mid)[- ]?) )"
 
-# (kind, pattern). Named groups: "date" and "until" are calendar phrases for dateparser,
+# Clues: what a pattern cannot match without. Each takes one cheap search and most sentences
+# have none, so a pattern runs only on a sentence that has all of its clues: a sentence with a
+# number but no month name is never searched for "April 13-14". Names are searched as plain
+# words, which `re` skips to far faster than anything behind a \b; a number is no clue, as
+# every pattern that takes one also needs a unit of time.
+_DIGIT, _MONTH_NAME, _WEEKDAY_NAME, _TIME_WORD = "digit", "month name", "weekday name", "time word"
+_CLUES = {
+    _DIGIT: re.compile(r"\d"),
+    _MONTH_NAME: re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),  # how every month name begins
+    _WEEKDAY_NAME: re.compile("|".join(WEEKDAYS)),
+    _TIME_WORD: re.compile(rf"\b(?:{_UNIT}|weekend)\b", re.IGNORECASE),
+}
+
+# (kind, clues, pattern). Named groups: "date" and "until" are calendar phrases for dateparser,
 # "n"/"unit" a length of time, "recent" a vague one; "x", where present, is the expression
 # itself and the rest of the match only context ("been going for 10 years").
 _PATTERNS = (
-    (CALENDAR, rf"\b{_LEAD}?(?P<date>(?P<m>{_MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?)\s?[-–]\s?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?P<y>,? {_YEAR})?\b"),
-    (CALENDAR, rf"\b{_LEAD}?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<date>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH})(?P<y>,? {_YEAR})?)\b"),
-    (CALENDAR, rf"\b{_LEAD}?(?:{_WEEKDAY},? )?(?P<date>{_MONTH} {_DAY}(?:,? {_YEAR})?)\b(?!\s?[-–]\s?\d)"),
-    (CALENDAR, rf"(?<![-–])\b{_LEAD}?(?:{_WEEKDAY},? )?(?P<date>{_DAY} {_MONTH}(?:,? {_YEAR})?)\b"),
-    (CALENDAR, rf"\b{_LEAD}?(?P<date>{_MONTH},? {_YEAR})\b"),
-    (CALENDAR, rf"\b(?:{_LEAD}|last |this past )(?P<date>{_MONTH})\b(?!\s?\d)"),
-    (CALENDAR, rf"\b{_LEAD}(?:(?:early|late|mid)[- ]?)?(?P<date>{_YEAR})\b(?![,.]?\d)"),
-    (WEEKDAY, rf"\b(?:(?:on|last|this past) )?{_WEEKDAY}(?: (?:morning|afternoon|evening|night))?\b"),
-    (EARLIER_THIS_WEEK, r"\bearlier this week\b"),
-    (THIS_WEEK, r"\bthis week\b"),
-    (WEEKEND, r"\b(?:(?:as of|over|at|on|during) )?(?:the|this|last) weekend\b"),
-    (AGO, rf"\b{_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}) ago\b"),
-    (LOOKBACK, rf"\b(?:over|in|during|for|within) the (?:past|last) {_ABOUT}(?:(?P<n>{_NUMBER}) )?(?P<unit>{_UNIT})\b"),
-    (LOOKBACK, rf"\bin {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"),
-    (LOOKBACK, rf"\bbeen(?: \w+)? (?P<x>for {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}))\b"),
-    (LOOKBACK, r"\b(?:over|in|during) recent (?P<recent>days|weeks|months)\b"),
+    (CALENDAR, {_MONTH_NAME, _DIGIT}, rf"\b{_LEAD}?(?P<date>(?P<m>{_MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?)\s?[-–]\s?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?P<y>,? {_YEAR})?\b"),
+    (CALENDAR, {_MONTH_NAME, _DIGIT}, rf"\b{_LEAD}?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<date>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH})(?P<y>,? {_YEAR})?)\b"),
+    (CALENDAR, {_MONTH_NAME, _DIGIT}, rf"\b{_LEAD}?(?:{_WEEKDAY},? )?(?P<date>{_MONTH} {_DAY}(?:,? {_YEAR})?)\b(?!\s?[-–]\s?\d)"),
+    (CALENDAR, {_MONTH_NAME, _DIGIT}, rf"(?<![-–])\b{_LEAD}?(?:{_WEEKDAY},? )?(?P<date>{_DAY} {_MONTH}(?:,? {_YEAR})?)\b"),
+    (CALENDAR, {_MONTH_NAME, _DIGIT}, rf"\b{_LEAD}?(?P<date>{_MONTH},? {_YEAR})\b"),
+    (CALENDAR, {_MONTH_NAME}, rf"\b(?:{_LEAD}|last |this past )(?P<date>{_MONTH})\b(?!\s?\d)"),
+    (CALENDAR, {_DIGIT}, rf"\b{_LEAD}(?:(?:early|late|mid)[- ]?)?(?P<date>{_YEAR})\b(?![,.]?\d)"),
+    (WEEKDAY, {_WEEKDAY_NAME}, rf"\b(?:(?:on|last|this past) )?{_WEEKDAY}(?: (?:morning|afternoon|evening|night))?\b"),
+    (EARLIER_THIS_WEEK, {_TIME_WORD}, r"\bearlier this week\b"),
+    (THIS_WEEK, {_TIME_WORD}, r"\bthis week\b"),
+    (WEEKEND, {_TIME_WORD}, r"\b(?:(?:as of|over|at|on|during) )?(?:the|this|last) weekend\b"),
+    (AGO, {_TIME_WORD}, rf"\b{_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}) ago\b"),
+    (LOOKBACK, {_TIME_WORD}, rf"\b(?:over|in|during|for|within) the (?:past|last) {_ABOUT}(?:(?P<n>{_NUMBER}) )?(?P<unit>{_UNIT})\b"),
+    (LOOKBACK, {_TIME_WORD}, rf"\bin {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"),
+    (LOOKBACK, {_TIME_WORD}, rf"\bbeen(?: \w+)? (?P<x>for {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}))\b"),
+    (LOOKBACK, {_TIME_WORD}, r"\b(?:over|in|during) recent (?P<recent>days|weeks|months)\b"),
 )
-_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS)
-# Every pattern needs one of these: a digit, a month or weekday name, or a word of time. Most
-# sentences have none, and one search is far cheaper than sixteen.
-_TRIGGER = re.compile(
-    rf"\d|\b(?:{_MONTH}|{_WEEKDAY})\b|\b(?:{_UNIT}|weekend|ago|{'|'.join(NUMBERS)})\b", re.IGNORECASE
-)
+_COMPILED = tuple((kind, frozenset(clues), re.compile(pattern, re.IGNORECASE)) for kind, clues, pattern in _PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -85,11 +93,13 @@ class Expression:
 
 
 def find_expressions(text: str) -> tuple[Expression, ...]:
-    if not _TRIGGER.search(text):
+    clues = {clue for clue, pattern in _CLUES.items() if pattern.search(text)}
+    if not clues:
         return ()
     found = [
         expression
-        for kind, pattern in _COMPILED
+        for kind, needs, pattern in _COMPILED
+        if needs <= clues
         for match in pattern.finditer(text)
         if (expression := _expression(kind, match)) is not None
     ]
