@@ -45,8 +45,11 @@ def find_statements(source: Source, mentions: Sequence[Mention]) -> tuple[DatedS
         in_block = by_block.get(block.id, [])
         for start, end in sentence_spans(block.text):
             sentence = block.text[start:end]
+            expressions = find_expressions(sentence)
+            if not expressions:  # most sentences: no need to gather their entities
+                continue
             entities = tuple(sorted({m.entity for m in in_block if start <= m.start and m.end <= end}))
-            for found in find_expressions(sentence):
+            for found in expressions:
                 expression = _shifted(found, start)
                 statements.append(
                     DatedStatement(
