@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -40,12 +41,17 @@ def parse_date_line(text: str) -> tuple[str, str] | None:
     if not candidate or len(candidate) > 40:
         return None
     candidate = _ORDINAL.sub(r"\1", candidate)
+    first_word = candidate.split()[0].strip(",").lower()
+    # A weekday format is no use unless the line starts with a weekday's name: skip its strptime.
+    starts_with_weekday = first_word in {name.lower() for name in calendar.day_name}
     for fmt, precision in _FORMATS:
+        if fmt.startswith("%A") and not starts_with_weekday:
+            continue
         try:
             parsed = datetime.datetime.strptime(candidate, fmt)
         except ValueError:
             continue
-        if fmt.startswith("%A") and parsed.strftime("%A").lower() != candidate.split()[0].strip(",").lower():
+        if fmt.startswith("%A") and parsed.strftime("%A").lower() != first_word:
             continue
         return parsed.strftime(_ISO[precision]), precision
     return None
