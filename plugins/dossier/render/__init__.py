@@ -12,7 +12,7 @@ from ..date import export_events
 from ..link import export_entities
 from ..model import Source
 from . import annotations, chronology, entities
-from .export import dossier_json, export_source
+from .export import compact_json, dossier_json, export_source, joined_json
 from .headers import headers_file
 from .marks import Mark
 from .page import Page, PageRecipe, ready
@@ -86,18 +86,13 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
     yield ready(not_found_page(settings["SITEURL"]))
 
 
-def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:
+def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, str]:
     """Output-relative name -> text of every generated file that is not a page."""
     site_url = settings["SITEURL"]
+    cache = cache or BuildCache(None, "")
+    corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
     return {
-        "dossier.json": dossier_json(
-            {
-                "sources": [export_source(s) for s in dossier.sources],
-                "entities": export_entities(dossier.registry, dossier.linking),
-                "events": export_events(dossier.chronology),
-                "annotations": export_annotations(dossier.anchored),
-            }
-        ),
+        "dossier.json": joined_json({**corpus_export, "annotations": compact_json(export_annotations(dossier.anchored))}),
         "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url)),
         "sitemap.xml": sitemap(site_url, page_names),
         "robots.txt": robots(site_url),
@@ -116,6 +111,15 @@ def site_files(dossier, settings: Mapping, page_names: list[str]) -> dict[str, s
             annotations_feed_entries(dossier.anchored),
             settings.get("DEFAULT_LANG", "en"),
         ),
+    }
+
+
+def corpus_json(dossier) -> dict[str, str]:
+    """dossier.json's members made from the corpus alone, encoded: all but the annotations."""
+    return {
+        "sources": compact_json([export_source(s) for s in dossier.sources]),
+        "entities": compact_json(export_entities(dossier.registry, dossier.linking)),
+        "events": compact_json(export_events(dossier.chronology)),
     }
 
 

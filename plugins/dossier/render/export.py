@@ -36,4 +36,14 @@ def dossier_json(document: dict) -> str:
     """Stable bytes: sorted keys would scramble the documented order, so keep insertion order
     (which is deterministic) and fix separators and escaping. Compact, because indenting makes
     the json module fall back to its slow pure-Python encoder (a 35 MB export at 2,000 sources)."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return compact_json(document) + "\n"
+
+
+def compact_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def joined_json(members: dict[str, str]) -> str:
+    """`dossier_json` of an object whose members' values are already encoded (`compact_json`):
+    the same bytes, so an unchanged part of the export is not encoded again."""
+    return "{" + ",".join(f"{compact_json(key)}:{text}" for key, text in members.items()) + "}\n"
