@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import os
 import shutil
 import types
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from functools import partial
 
 from jinja2 import Environment, StrictUndefined
 from pelican.generators import Generator
@@ -21,7 +22,8 @@ from .link import describe
 from .pipeline import build_dossier
 from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
-from .render.page import Page, PageRecipe
+from .render.page import PageRecipe
+from .workers import map_forked, worker_count
 from .render.linkcheck import broken_links
 
 logger = logging.getLogger(__name__)
@@ -130,10 +132,9 @@ class DossierGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         output = Path(self.output_path)
-        page_names = []
-        for recipe in site_pages(self.dossier, self.settings, self.cache):
-            self.write_page(writer, recipe)
-            page_names.append(recipe.save_as)
+        recipes = list(site_pages(self.dossier, self.settings, self.cache))
+        self.write_pages(writer, recipes)
+        page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
             self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
@@ -146,11 +147,18 @@ class DossierGenerator(Generator):
         self.report([*broken_links(written, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
-    def write_page(self, writer, recipe: PageRecipe) -> None:
-        key = self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs)
-        self.write_once("page", key, recipe.save_as, lambda: self.render(writer, recipe.make()))
+    def write_pages(self, writer, recipes: list[PageRecipe]) -> None:
+        """Make and render the pages no earlier build left in place, on DOSSIER_WORKERS
+        processes (default: one per core) when there are enough of them."""
+        keys = [self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes]
+        to_make = [(recipe, key) for recipe, key in zip(recipes, keys) if not self.reused("page", key, recipe.save_as)]
+        wanted = self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
+        stamps = map_forked(partial(self.make_page, writer), [recipe for recipe, _ in to_make], worker_count(wanted, len(to_make)))
+        for (_, key), stamp in zip(to_make, stamps):
+            self.cache.keep("page", key, stamp, reused=False)
 
-    def render(self, writer, page: Page) -> None:
+    def make_page(self, writer, recipe: PageRecipe) -> tuple[int, int] | None:
+        page = recipe.make()
         writer.write_file(
             page.save_as,
             self.get_template(page.template),
@@ -159,26 +167,27 @@ class DossierGenerator(Generator):
             page=page,
             **page.context,
         )
+        return file_stamp(self.output_file(page.save_as))
 
     def write_bytes(self, name: str, data: bytes) -> None:
-        path = Path(sanitised_join(self.output_path, name))
-
-        def write() -> None:
+        key = self.cache.key("file", self.output_path, name, data)
+        if not self.reused("file", key, name):
+            path = self.output_file(name)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+            self.cache.keep("file", key, file_stamp(path), reused=False)
 
-        self.write_once("file", self.cache.key("file", self.output_path, name, data), name, write)
+    def reused(self, kind: str, key: str, name: str) -> bool:
+        """Whether the last build wrote output file `name` under the same `key` (the same
+        inputs, code, theme and settings) and nothing has touched it since: then it stays."""
+        stamp = file_stamp(self.output_file(name))
+        if stamp is None or self.cache.recall(key) != stamp:
+            return False
+        self.cache.keep(kind, key, stamp, reused=True)
+        return True
 
-    def write_once(self, kind: str, key: str, name: str, write: Callable[[], None]) -> None:
-        """Write output file `name` unless the last build wrote it under the same `key` (the
-        same inputs, code, theme and settings) and nothing has touched it since."""
-        path = Path(sanitised_join(self.output_path, name))
-        stamp = file_stamp(path)
-        reused = stamp is not None and self.cache.recall(key) == stamp
-        if not reused:
-            write()
-            stamp = file_stamp(path)
-        self.cache.keep(kind, key, stamp, reused)
+    def output_file(self, name: str) -> Path:
+        return Path(sanitised_join(self.output_path, name))
 
     def index_for_search(self) -> list[Problem]:
         """Pagefind indexes the written site (pagefind/ in the output) when DOSSIER_SEARCH is on."""
