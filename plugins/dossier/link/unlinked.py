@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Collection, Sequence
 
 from ..model import HEADING, Mention, Source
@@ -26,8 +27,10 @@ from .lexicon import LEADING_WORDS, NOT_NAMES, PARTICLES
 
 # A word, or an acronym written with full stops ("U.S."), which is one word, not two sentences.
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
-POSSESSIVE = re.compile(r"['’]s$")
+# Splitting on WORD keeps it: gap, word, gap, word, …, gap.
+WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 SENTENCE_OPENING = re.compile(r"[.!?…:“‘\"(\[]")  # in the gap before a word: it may be capitalised anyway
+POSSESSIVES = ("'s", "’s")
 JOINERS = (" ", "-")
 
 
@@ -47,7 +50,6 @@ class Word:
     text: str  # without a possessive "’s"
     joined: bool  # follows the previous word after one space or hyphen, and that word can go on
     opening: bool  # opens a sentence, a quotation or what follows a colon
-    linked: bool  # inside a mention
     ends_name: bool  # a possessive ("Russia’s"), or an acronym's full stop that may end the sentence
 
     @property
@@ -82,48 +84,52 @@ def find_unlinked(
 
 
 def words_of(text: str, mentions: Sequence[Mention]) -> list[Word]:
-    """The capitalised words and particles of `text`, the only ones a name can hold; any other
-    word between two of them shows as `joined=False`. `mentions`: this block's, in text order."""
+    """The capitalised words and particles of `text` outside mentions, the only ones a name can
+    hold; any other word, or a mention, between two of them shows as `joined=False`. `mentions`:
+    this block's, in text order."""
+    # One split in C, not a match object per word: most words are skipped at once.
+    pieces = WORDS_AND_GAPS.split(text)  # gap, word, gap, word, …, gap
+    ends = list(accumulate(map(len, pieces)))  # where each piece ends in `text`
     words: list[Word] = []
-    last_end = 0  # where the previous word of any kind ends
-    last_word: Word | None = None  # the previous word, if it was kept
+    last_word: Word | None = None  # the last word kept, and its place in `pieces`
+    last_index = 0
     upcoming = 0  # the first mention that does not end before the current word
-    for found in WORD.finditer(text):
-        token, start = found.group(), found.start()
+    for index in range(1, len(pieces), 2):
+        token = pieces[index]
         if not (token[0].isupper() or token in PARTICLES):
-            last_end, last_word = found.end(), None
             continue
+        start, end = ends[index - 1], ends[index]
         while upcoming < len(mentions) and mentions[upcoming].end <= start:
             upcoming += 1
-        bare = POSSESSIVE.sub("", token)
-        gap = text[last_end:start]
+        if upcoming < len(mentions) and mentions[upcoming].start < end:  # inside a mention
+            continue
+        bare = token[:-2] if token.endswith(POSSESSIVES) else token
+        gap = pieces[index - 1]
+        previous = pieces[index - 2] if index > 1 else None  # the word before, of any kind
         word = Word(
             start,
             start + len(bare),
             bare,
-            joined=last_word is not None and not last_word.ends_name and gap in JOINERS,
+            joined=last_index == index - 2 and last_word is not None and not last_word.ends_name and gap in JOINERS,
             # "U.S. The…": an acronym's full stop may end the sentence too.
-            opening=last_end == 0 or SENTENCE_OPENING.search(gap) is not None or text[last_end - 1] == ".",
-            linked=upcoming < len(mentions) and mentions[upcoming].start < found.end(),
+            opening=previous is None or SENTENCE_OPENING.search(gap) is not None or previous.endswith("."),
             ends_name=bare != token or bare.endswith("."),
         )
         words.append(word)
-        last_end, last_word = found.end(), word
+        last_word, last_index = word, index
     return words
 
 
 def name_runs(words: Sequence[Word]) -> list[list[Word]]:
-    """Runs of capitalised words (particles allowed inside) outside mentions."""
+    """Runs of capitalised words (particles allowed inside)."""
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words:
-        capital = word.capitalised and not word.linked
-        particle = word.text in PARTICLES and not word.linked
-        if current and word.joined and (capital or particle):
+        if current and word.joined and (word.capitalised or word.text in PARTICLES):
             current.append(word)
             continue
         runs.append(current)
-        current = [word] if capital else []
+        current = [word] if word.capitalised else []
     runs.append(current)
     return [run for run in (_without_trailing_particles(r) for r in runs) if run]
 
