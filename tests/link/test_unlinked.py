@@ -63,6 +63,11 @@ def test_particles_possessives_and_acronyms():
     assert unlinked("relations with the U.S. The focus is on Iran.") == ["U.S."]
 
 
+def test_a_mention_splits_a_run_of_capitalised_words():
+    assert unlinked("talks with Ahmad Vahidi Syria Hassan Nasrallah attended") == ["Ahmad Vahidi", "Hassan Nasrallah"]
+    assert unlinked("the Iran-Syria Friendship Council of Hama") == ["Friendship Council of Hama"]
+
+
 def test_mentions_and_headings_are_never_reported():
     assert unlinked("Iran and Syria") == []
     source = make_source("a", "Text.")
