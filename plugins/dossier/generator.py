@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.metadata
 import logging
 import os
@@ -10,6 +11,8 @@ import types
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from jinja2 import Environment, StrictUndefined
@@ -69,6 +72,20 @@ def build_cache(settings: dict, theme: Path) -> BuildCache:
     return BuildCache(path, version)
 
 
+@contextmanager
+def rare_garbage_collection() -> Iterator[None]:
+    """A build holds millions of long-lived objects (lines, mentions, dates), and Python's
+    cycle collector, by default, scans them all every few hundred thousand allocations: a
+    fifth of a large build's time. The build makes few cycles, so collect rarely while it
+    runs, and restore the process's own thresholds after."""
+    previous = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 def file_stamp(path: Path) -> tuple[int, int] | None:
     """(size, modification time) of a written page: what tells it is still the one written."""
     try:
@@ -123,7 +140,8 @@ class DossierGenerator(Generator):
 
     def generate_context(self) -> None:
         self.cache = build_cache(self.settings, Path(self.theme))
-        self.dossier = build_dossier(Path(self.path), self.cache)
+        with rare_garbage_collection():
+            self.dossier = build_dossier(Path(self.path), self.cache)
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
         self.context["NAVIGATION"] = NAVIGATION
@@ -131,6 +149,10 @@ class DossierGenerator(Generator):
         self.context["OG_LOCALE"] = self.settings.get("OG_LOCALE", "en_GB")
 
     def generate_output(self, writer) -> None:
+        with rare_garbage_collection():
+            self.write_output(writer)
+
+    def write_output(self, writer) -> None:
         output = Path(self.output_path)
         recipes = list(site_pages(self.dossier, self.settings, self.cache))
         self.write_pages(writer, recipes)
