@@ -162,8 +162,8 @@ class DossierGenerator(Generator):
             self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
         for url, data in self.assets.values():
             self.write_bytes(url, data)
-        for name, text in site_files(self.dossier, self.settings, page_names, self.cache).items():
-            self.write_bytes(name, text.encode())
+        for name, data in site_files(self.dossier, self.settings, page_names, self.cache).items():
+            self.write_bytes(name, data)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
         written = ((name, (output / name).read_text(encoding="utf-8")) for name in page_names)
         self.report([*broken_links(written, files.__contains__), *self.index_for_search()])

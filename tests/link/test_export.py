@@ -22,7 +22,7 @@ def test_export_shape_and_schema():
         ]
     )
     sources = [make_source("004_x", "Iran and Assad’s regime."), make_source("000_y", "The Islamic Republic.")]
-    exported = export_entities(registry, link_sources(sources, registry))
+    exported = list(export_entities(registry, link_sources(sources, registry)))
     assert exported == [
         {
             "slug": "assad",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from .linker import Linking
 from .registry import Registry, entity_url
 
 
-def export_entities(registry: Registry, linking: Linking) -> list[dict]:
-    """By slug; mentions in the order of the sources (by publication date) and of their text."""
-    return [
+def export_entities(registry: Registry, linking: Linking) -> Iterator[dict]:
+    """By slug; mentions in the order of the sources (by publication date) and of their text.
+    One entity at a time: the caller encodes each before the next is made (memory)."""
+    return (
         {
             "slug": entity.slug,
             "name": entity.name,
@@ -22,4 +25,4 @@ def export_entities(registry: Registry, linking: Linking) -> list[dict]:
             ],
         }
         for entity in registry.entities
-    ]
+    )

@@ -12,7 +12,7 @@ from ..date import export_events
 from ..link import export_entities
 from ..model import Source
 from . import annotations, chronology, entities
-from .export import compact_json, dossier_json, export_source, joined_json
+from .export import compact_json, compact_json_array, dossier_json, export_source, joined_json
 from .headers import headers_file
 from .marks import Mark
 from .page import Page, PageRecipe, ready
@@ -86,13 +86,20 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
     yield ready(not_found_page(settings["SITEURL"]))
 
 
-def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, str]:
-    """Output-relative name -> text of every generated file that is not a page."""
-    site_url = settings["SITEURL"]
+def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, bytes]:
+    """Output-relative name -> bytes of every generated file that is not a page."""
     cache = cache or BuildCache(None, "")
     corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
+    annotations_export = compact_json(export_annotations(dossier.anchored))
+    texts = site_texts(dossier, settings, page_names)
+    return {"dossier.json": joined_json({**corpus_export, "annotations": annotations_export})} | {
+        name: text.encode() for name, text in texts.items()
+    }
+
+
+def site_texts(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:
+    site_url = settings["SITEURL"]
     return {
-        "dossier.json": joined_json({**corpus_export, "annotations": compact_json(export_annotations(dossier.anchored))}),
         "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url)),
         "sitemap.xml": sitemap(site_url, page_names),
         "robots.txt": robots(site_url),
@@ -114,11 +121,11 @@ def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCa
     }
 
 
-def corpus_json(dossier) -> dict[str, str]:
+def corpus_json(dossier) -> dict[str, bytes]:
     """dossier.json's members made from the corpus alone, encoded: all but the annotations."""
     return {
-        "sources": compact_json([export_source(s) for s in dossier.sources]),
-        "entities": compact_json(export_entities(dossier.registry, dossier.linking)),
+        "sources": compact_json_array(export_source(s) for s in dossier.sources),
+        "entities": compact_json_array(export_entities(dossier.registry, dossier.linking)),
         "events": compact_json(export_events(dossier.chronology)),
     }
 

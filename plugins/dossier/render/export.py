@@ -7,6 +7,7 @@ it). Later stages add their top-level keys here, and only as the issues say.
 from __future__ import annotations
 
 import json
+from typing import Iterable
 
 from ..model import Source
 from .sources import source_url
@@ -36,14 +37,22 @@ def dossier_json(document: dict) -> str:
     """Stable bytes: sorted keys would scramble the documented order, so keep insertion order
     (which is deterministic) and fix separators and escaping. Compact, because indenting makes
     the json module fall back to its slow pure-Python encoder (a 35 MB export at 2,000 sources)."""
-    return compact_json(document) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def compact_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def compact_json(value: object) -> bytes:
+    """`dossier_json`'s encoding of one value, as UTF-8: in a str, one curly quote makes every
+    character of a large export take two bytes or four."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def joined_json(members: dict[str, str]) -> str:
-    """`dossier_json` of an object whose members' values are already encoded (`compact_json`):
-    the same bytes, so an unchanged part of the export is not encoded again."""
-    return "{" + ",".join(f"{compact_json(key)}:{text}" for key, text in members.items()) + "}\n"
+def compact_json_array(items: Iterable[object]) -> bytes:
+    """`compact_json` of a list, encoding one item at a time, so a large export never exists
+    as Python objects all at once."""
+    return b"[" + b",".join(map(compact_json, items)) + b"]"
+
+
+def joined_json(members: dict[str, bytes]) -> bytes:
+    """`dossier_json` of an object whose members' values are already encoded (`compact_json`),
+    as UTF-8: the same bytes, so an unchanged part of the export is not encoded again."""
+    return b"{" + b",".join(compact_json(key) + b":" + value for key, value in members.items()) + b"}\n"
