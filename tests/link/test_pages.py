@@ -91,7 +91,7 @@ def test_source_entities_and_entity_marks():
         {"name": "Iran", "kind": "country", "url": "entities/iran.html", "count": 2},
         {"name": "Qasem Soleimani", "kind": "person", "url": "entities/soleimani.html", "count": 2},
     ]
-    marks = entity_marks(linking)
+    marks = entity_marks(linking.mentions)
     (first, second) = marks["004_a"]["p1"]
     assert (first.start, first.end, first.tag, dict(first.attributes)) == (0, 4, "a", {"class": "entity", "href": "../entities/iran.html"})
     assert second.end - second.start == len("Qasem Soleimani")

@@ -47,17 +47,15 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
     annotations, so a warm build makes only those an edit reached."""
     corpus = dossier.corpus
     render_body = annotations.body_renderer(dossier.resolve, cache, corpus)
-    # Annotation layers are cheap and part of the keys; the corpus-wide layers are made only
-    # when a source page is (one mark per entity mention and per date).
+    # Annotation layers are cheap and part of the keys; the dates' layer is made only when a
+    # source page is, and entity links per page (one mark per mention: a large layer).
     highlights = annotations.highlight_marks(dossier.anchored)
     notes = annotations.notes_after(dossier.anchored, render_body)
-    links_and_dates = functools.cache(
-        lambda: (entities.entity_marks(dossier.linking), chronology.time_marks(dossier.chronology))
-    )
+    dates = functools.cache(lambda: chronology.time_marks(dossier.chronology))
 
     def make_source_page(source: Source, highlighted: Mapping, noted: Mapping) -> Page:
-        linked, dated = links_and_dates()
-        layers = ({source.slug: layer.get(source.slug, {})} for layer in (linked, {source.slug: highlighted}, dated))
+        links = entities.entity_marks(dossier.linking.mentions_in(source.slug))
+        layers = (links, {source.slug: highlighted}, {source.slug: dates().get(source.slug, {})})
         marks = combined_marks(*layers).get(source.slug, {})
         return source_page(source, marks, noted, entities.source_entities(source, dossier.registry, dossier.linking))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Iterator, Mapping, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from markupsafe import Markup
 
@@ -364,12 +364,12 @@ def source_entities(source: Source, registry: Registry, linking: Linking) -> lis
     ]
 
 
-def entity_marks(linking: Linking) -> dict[str, dict[str, tuple[Mark, ...]]]:
+def entity_marks(mentions: Iterable[Mention]) -> dict[str, dict[str, tuple[Mark, ...]]]:
     """source slug -> block id -> an `<a class="entity">` mark per mention, for source pages
     (`render.combined_marks` joins them with the other stages' marks). The links are relative
     to a source page, which lives in sources/."""
     marks: dict[str, dict[str, list[Mark]]] = {}
-    for mention in linking.mentions:
+    for mention in mentions:
         attributes = (("class", "entity"), ("href", f"../{entity_url(mention.entity)}"))
         marks.setdefault(mention.source, {}).setdefault(mention.paragraph, []).append(
             Mark(mention.start, mention.end, "a", attributes)
