@@ -90,9 +90,9 @@ def build_dossier(content: Path, cache: BuildCache | None = None) -> Dossier:
     # date
     entity_slugs = {entity.slug for entity in registry.entities}
     event_files = editor_files("events")
-    curation, found = load_curated_events(event_files, ordered, entity_slugs)
-    problems += found
     corpus = cache.key("corpus", sources_read, entity_files, event_files)
+    curation, found = cache.value("curate", (corpus,), partial(load_curated_events, event_files, ordered, entity_slugs))
+    problems += found
     chronology = cache.value("date", (corpus,), partial(build_chronology, ordered, linking.mentions, curation))
     problems += chronology.problems
 
@@ -102,7 +102,8 @@ def build_dossier(content: Path, cache: BuildCache | None = None) -> Dossier:
     anchored, found = anchor_annotations(annotations, ordered)
     problems += found
     resolve = site_resolver(ordered, registry, chronology)
-    problems += check_links(annotations, resolve)
+    for annotation in annotations:  # one by one: an edit re-checks only the annotation edited
+        problems += cache.value("check", (corpus, annotation), partial(check_links, [annotation], resolve))
 
     pages, found = editorial_pages(editor_files("pages"))
     problems += found
