@@ -12,7 +12,7 @@ FILES = {"index.html", "sources/a.html", "sources/a.txt"}
 
 
 def test_broken_internal_links_are_errors_with_page_and_line():
-    found = [str(p) for p in broken_links(PAGES.items(), FILES.__contains__)]
+    found = [str(p) for p in broken_links(PAGES, PAGES.__getitem__, FILES.__contains__)]
     assert found == [
         "output/index.html:2: error: link to 'sources/a.html#nope': sources/a.html has no id 'nope'",
         "output/sources/a.html:2: error: link to '../missing.html': no such file in the site",
@@ -23,4 +23,4 @@ def test_broken_internal_links_are_errors_with_page_and_line():
 
 def test_other_sites_and_absolute_urls_are_not_checked():
     pages = {"index.html": '<a href="https://example.org/x">x</a> <a href="mailto:a@b.c">m</a> <img src="data:image/png;base64,AA">'}
-    assert broken_links(pages.items(), lambda name: False) == []
+    assert broken_links(pages, pages.__getitem__, lambda name: False) == []
