@@ -24,3 +24,64 @@ def test_broken_internal_links_are_errors_with_page_and_line():
 def test_other_sites_and_absolute_urls_are_not_checked():
     pages = {"index.html": '<a href="https://example.org/x">x</a> <a href="mailto:a@b.c">m</a> <img src="data:image/png;base64,AA">'}
     assert broken_links(pages, pages.__getitem__, lambda name: False) == []
+
+
+def test_a_broken_link_is_reported_at_each_of_its_lines_on_each_page():
+    """Links are judged once per folder, but every place that has a broken one is listed."""
+    pages = {
+        "sources/a.html": '<a href="gone.html">1</a>\n<a href="b.html">2</a>\n<a href="gone.html">3</a>',
+        "sources/b.html": '<a href="a.html">1</a>\n\n<a href="gone.html">3</a>',
+        "sources/c.html": '<a href="a.html">fine</a>',
+    }
+    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    assert found == [
+        "output/sources/a.html:1: error: link to 'gone.html': no such file in the site",
+        "output/sources/a.html:3: error: link to 'gone.html': no such file in the site",
+        "output/sources/b.html:3: error: link to 'gone.html': no such file in the site",
+    ]
+
+
+def test_pages_are_read_again_only_where_a_link_may_be_broken():
+    pages = {
+        "index.html": '<a href="sources/a.html#p1">ok</a>',
+        "sources/a.html": '<p id="p1"><a href="../gone.html">gone</a></p>',
+        "entities/x.html": '<a href="../sources/a.html">ok</a>',
+    }
+    reads = []
+
+    def read(name):
+        reads.append(name)
+        return pages[name]
+
+    broken_links(pages, read, set(pages).__contains__)
+    assert sorted(reads) == sorted([*pages, "sources/a.html"])
+
+
+def test_a_fragment_is_checked_against_a_page_read_later():
+    pages = {"index.html": '<a href="a.html#p2">x</a>', "a.html": '<p id="p1">'}
+    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    assert found == ["output/index.html:1: error: link to 'a.html#p2': a.html has no id 'p2'"]
+
+
+def test_links_without_a_path_point_into_their_own_page():
+    """'#x', '?query#x' and ' #x' are judged on each page, not once for its folder."""
+    pages = {
+        "a.html": '<p id="x"><a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a>',
+        "b.html": '<a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a> <a href="">4</a>',
+    }
+    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    assert found == [
+        "output/b.html:1: error: link to '?q#x': b.html has no id 'x'",
+        "output/b.html:1: error: link to ' #x': b.html has no id 'x'",
+        "output/b.html:1: error: link to '#x': b.html has no id 'x'",
+    ]
+
+
+def test_paths_and_fragments_are_read_as_a_browser_would():
+    """Percent-escapes are decoded; an id needs a space before it (data-id is not one)."""
+    pages = {
+        "index.html": '<a href="caf%C3%A9.html#r%C3%A9f">ok</a> <a href="caf%C3%A9.html#other">bad</a>',
+        "café.html": '<p data-id="other">\n<p\nid="réf">',
+    }
+    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    assert found == ["output/index.html:1: error: link to 'caf%C3%A9.html#other': café.html has no id 'other'"]
