@@ -165,8 +165,11 @@ class DossierGenerator(Generator):
         for name, data in site_files(self.dossier, self.settings, page_names, self.cache).items():
             self.write_bytes(name, data)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        written = ((name, (output / name).read_text(encoding="utf-8")) for name in page_names)
-        self.report([*broken_links(written, files.__contains__), *self.index_for_search()])
+
+        def read(name: str) -> str:
+            return (output / name).read_text(encoding="utf-8")
+
+        self.report([*broken_links(page_names, read, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
     def write_pages(self, writer, recipes: list[PageRecipe]) -> None:
