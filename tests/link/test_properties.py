@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.link.matcher import build_matcher
+from dossier.render import marks as marks_module
 from dossier.render.marks import Mark, render_marked
 
 WORDS = ["Iran", "Iranian", "Quds", "Force", "Quds Force", "al-Assad", "Assad", "US", "us", "Deir", "ez-Zor"]
@@ -76,3 +77,19 @@ def test_links_never_change_the_visible_text_nor_nest(aliases, text):
         depth += 1 if tag == "<a" else -1
         assert depth in (0, 1)
     assert rendered.count("<a ") == len(matches)
+
+
+spans = st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["a", "mark", "time"])), max_size=6)
+
+
+@given(texts, spans)
+def test_marks_apart_render_as_the_general_algorithm_renders_them(text, chosen):
+    """render_marked's one-pass path for marks that neither overlap nor nest gives the very
+    HTML of the general, nesting algorithm."""
+    marks, end = [], 0
+    for gap, length, tag in chosen:
+        start = end + gap
+        marks.append(Mark(start, start + length, tag, (("id", f"m{start}"), ("title", "<&>"))))
+        end = start + length
+    marks = [m for m in marks if m.end <= len(text)]
+    assert render_marked(text, marks) == marks_module._render_nested(text, marks)

@@ -33,6 +33,25 @@ def render_marked(text: str, marks: tuple[Mark, ...] | list[Mark]) -> Markup:
     marks = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     if not marks:
         return escape(text)
+    in_order = sorted(marks, key=lambda m: (m.start, m.end))
+    if all(before.end <= after.start for before, after in zip(in_order, in_order[1:])):
+        return _render_apart(text, in_order)
+    return _render_nested(text, marks)
+
+
+def _render_apart(text: str, marks: list[Mark]) -> Markup:
+    """Marks that neither overlap nor nest, in order: the common case (a paragraph's entity
+    links, a passage's highlighted name), in one pass. The same HTML as `_render_nested`."""
+    pieces: list[str] = []
+    position = 0
+    for mark in marks:
+        pieces += (escape(text[position : mark.start]), _open_tag(mark, True), escape(text[mark.start : mark.end]), f"</{mark.tag}>")
+        position = mark.end
+    pieces.append(escape(text[position:]))
+    return Markup("".join(pieces))
+
+
+def _render_nested(text: str, marks: list[Mark]) -> Markup:
     points = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     pieces: list[str] = []
     stack: list[Mark] = []
