@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dossier.render.linkcheck import broken_links
+from dossier.render.linkcheck import broken_links, page_links
+
+
+def check(pages: dict[str, str], exists, read=None):
+    """The check as the build runs it: each page's links found once, the HTML read on demand."""
+    return broken_links({name: page_links(html) for name, html in pages.items()}, read or pages.__getitem__, exists)
 
 PAGES = {
     "index.html": '<a href="sources/a.html#p1">ok</a>\n<a href="sources/a.html#nope">bad id</a>\n<a href="#top" id="top">self</a>',
@@ -12,7 +17,7 @@ FILES = {"index.html", "sources/a.html", "sources/a.txt"}
 
 
 def test_broken_internal_links_are_errors_with_page_and_line():
-    found = [str(p) for p in broken_links(PAGES, PAGES.__getitem__, FILES.__contains__)]
+    found = [str(p) for p in check(PAGES, FILES.__contains__)]
     assert found == [
         "output/index.html:2: error: link to 'sources/a.html#nope': sources/a.html has no id 'nope'",
         "output/sources/a.html:2: error: link to '../missing.html': no such file in the site",
@@ -23,7 +28,7 @@ def test_broken_internal_links_are_errors_with_page_and_line():
 
 def test_other_sites_and_absolute_urls_are_not_checked():
     pages = {"index.html": '<a href="https://example.org/x">x</a> <a href="mailto:a@b.c">m</a> <img src="data:image/png;base64,AA">'}
-    assert broken_links(pages, pages.__getitem__, lambda name: False) == []
+    assert check(pages, lambda name: False) == []
 
 
 def test_a_broken_link_is_reported_at_each_of_its_lines_on_each_page():
@@ -33,7 +38,7 @@ def test_a_broken_link_is_reported_at_each_of_its_lines_on_each_page():
         "sources/b.html": '<a href="a.html">1</a>\n\n<a href="gone.html">3</a>',
         "sources/c.html": '<a href="a.html">fine</a>',
     }
-    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    found = [str(p) for p in check(pages, set(pages).__contains__)]
     assert found == [
         "output/sources/a.html:1: error: link to 'gone.html': no such file in the site",
         "output/sources/a.html:3: error: link to 'gone.html': no such file in the site",
@@ -41,7 +46,7 @@ def test_a_broken_link_is_reported_at_each_of_its_lines_on_each_page():
     ]
 
 
-def test_pages_are_read_again_only_where_a_link_may_be_broken():
+def test_a_page_is_read_only_for_the_lines_of_its_broken_links():
     pages = {
         "index.html": '<a href="sources/a.html#p1">ok</a>',
         "sources/a.html": '<p id="p1"><a href="../gone.html">gone</a></p>',
@@ -53,13 +58,13 @@ def test_pages_are_read_again_only_where_a_link_may_be_broken():
         reads.append(name)
         return pages[name]
 
-    broken_links(pages, read, set(pages).__contains__)
-    assert sorted(reads) == sorted([*pages, "sources/a.html"])
+    check(pages, set(pages).__contains__, read)
+    assert reads == ["sources/a.html"]
 
 
 def test_a_fragment_is_checked_against_a_page_read_later():
     pages = {"index.html": '<a href="a.html#p2">x</a>', "a.html": '<p id="p1">'}
-    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    found = [str(p) for p in check(pages, set(pages).__contains__)]
     assert found == ["output/index.html:1: error: link to 'a.html#p2': a.html has no id 'p2'"]
 
 
@@ -69,7 +74,7 @@ def test_links_without_a_path_point_into_their_own_page():
         "a.html": '<p id="x"><a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a>',
         "b.html": '<a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a> <a href="">4</a>',
     }
-    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    found = [str(p) for p in check(pages, set(pages).__contains__)]
     assert found == [
         "output/b.html:1: error: link to '?q#x': b.html has no id 'x'",
         "output/b.html:1: error: link to ' #x': b.html has no id 'x'",
@@ -83,5 +88,5 @@ def test_paths_and_fragments_are_read_as_a_browser_would():
         "index.html": '<a href="caf%C3%A9.html#r%C3%A9f">ok</a> <a href="caf%C3%A9.html#other">bad</a>',
         "café.html": '<p data-id="other">\n<p\nid="réf">',
     }
-    found = [str(p) for p in broken_links(pages, pages.__getitem__, set(pages).__contains__)]
+    found = [str(p) for p in check(pages, set(pages).__contains__)]
     assert found == ["output/index.html:1: error: link to 'caf%C3%A9.html#other': café.html has no id 'other'"]

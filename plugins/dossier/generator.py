@@ -27,7 +27,7 @@ from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
 from .render.page import PageRecipe
 from .workers import map_forked, worker_count
-from .render.linkcheck import broken_links
+from .render.linkcheck import PageLinks, broken_links, page_links
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +139,8 @@ class DossierGenerator(Generator):
         root.addHandler(self.pelican_warnings)
 
     def generate_context(self) -> None:
-        self.cache = build_cache(self.settings, Path(self.theme))
         with rare_garbage_collection():
+            self.cache = build_cache(self.settings, Path(self.theme))
             self.dossier = build_dossier(Path(self.path), self.cache)
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
@@ -155,7 +155,7 @@ class DossierGenerator(Generator):
     def write_output(self, writer) -> None:
         output = Path(self.output_path)
         recipes = list(site_pages(self.dossier, self.settings, self.cache))
-        self.write_pages(writer, recipes)
+        page_links = self.write_pages(writer, recipes)
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
@@ -165,24 +165,27 @@ class DossierGenerator(Generator):
         for name, data in site_files(self.dossier, self.settings, page_names, self.cache).items():
             self.write_bytes(name, data)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-
-        def read(name: str) -> str:
-            return (output / name).read_text(encoding="utf-8")
-
-        self.report([*broken_links(page_names, read, files.__contains__), *self.index_for_search()])
+        self.report([*broken_links(page_links, self.read, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
-    def write_pages(self, writer, recipes: list[PageRecipe]) -> None:
+    def write_pages(self, writer, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages no earlier build left in place, on DOSSIER_WORKERS
-        processes (default: one per core) when there are enough of them."""
-        keys = [self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes]
-        to_make = [(recipe, key) for recipe, key in zip(recipes, keys) if not self.reused("page", key, recipe.save_as)]
+        processes (default: one per core) when there are enough of them. Returns each page's
+        links, for the link check: found as a page is written, or kept from the build that
+        wrote it."""
+        keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
+        to_make = [recipe for recipe in recipes if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
         wanted = self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
-        stamps = map_forked(partial(self.make_page, writer), [recipe for recipe, _ in to_make], worker_count(wanted, len(to_make)))
-        for (_, key), stamp in zip(to_make, stamps):
-            self.cache.keep("page", key, stamp, reused=False)
+        made = map_forked(partial(self.make_page, writer), to_make, worker_count(wanted, len(to_make)))
+        for recipe, (stamp, links) in zip(to_make, made):
+            self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
+            self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
+        return {
+            name: self.cache.value("links", (key,), lambda name=name: page_links(self.read(name)))
+            for name, key in keys.items()
+        }
 
-    def make_page(self, writer, recipe: PageRecipe) -> tuple[int, int] | None:
+    def make_page(self, writer, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
         page = recipe.make()
         writer.write_file(
             page.save_as,
@@ -192,7 +195,10 @@ class DossierGenerator(Generator):
             page=page,
             **page.context,
         )
-        return file_stamp(self.output_file(page.save_as))
+        return file_stamp(self.output_file(page.save_as)), page_links(self.read(page.save_as))
+
+    def read(self, name: str) -> str:
+        return self.output_file(name).read_text(encoding="utf-8")
 
     def write_bytes(self, name: str, data: bytes) -> None:
         key = self.cache.key("file", self.output_path, name, data)

@@ -23,11 +23,14 @@ def content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], lis
         return [], []
     files, problems = [], []
     real_root = root.resolve()
+    base_inside = base.resolve().is_relative_to(real_root)
     for path in sorted(base.iterdir(), key=lambda p: p.name):
         if path.name.startswith(".") or not path.name.endswith(suffix):
             continue
         relative = f"{folder}/{path.name}"
-        if not path.resolve().is_relative_to(real_root):
+        # Only a symbolic link can lead elsewhere than its folder (resolving every path is slow).
+        inside = path.resolve().is_relative_to(real_root) if path.is_symlink() else base_inside
+        if not inside:
             problems.append(warning(relative, "symbolic link to a file outside the content folder: not read"))
         elif path.is_file():
             files.append(path)

@@ -46,6 +46,7 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
     and entity pages, nearly all of a site, come keyed by the corpus digest and their own
     annotations, so a warm build makes only those an edit reached."""
     corpus = dossier.corpus
+    cache = cache or BuildCache(None, "")
     render_body = annotations.body_renderer(dossier.resolve, cache, corpus)
     # Annotation layers are cheap and part of the keys; the dates' layer is made only when a
     # source page is, and entity links per page (one mark per mention: a large layer).
@@ -72,7 +73,7 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
         dossier.sources,
         dossier.registry,
         dossier.linking,
-        chronology.events_by_entity(dossier.chronology),
+        cache.value("events", (corpus,), lambda: chronology.events_by_entity(dossier.chronology)),
         annotations.annotations_by_entity(dossier.anchored, dossier.resolve, render_body),
         corpus,
     )

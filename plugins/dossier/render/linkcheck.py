@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable, Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import AbstractSet, Callable, Container, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, error
@@ -23,25 +24,35 @@ _TABS_AND_NEWLINES = str.maketrans("", "", "\t\r\n")  # urlsplit drops them anyw
 _Landing = tuple[str | None, str | None]  # (the file a link lands on, or why it does not); (None, None): another site
 
 
-def broken_links(page_names: Iterable[str], read: Callable[[str], str], exists: Callable[[str], bool]) -> list[Problem]:
-    """`page_names`: the output-relative names of the written pages; `read`: a page's HTML (each page
-    is read once, and again only if a link it may hold is broken, for that link's line); `exists`:
-    whether an output-relative file exists (raw files, feeds and assets are links' targets too)."""
-    ids: dict[str, set[str]] = {}
+@dataclass(frozen=True)
+class PageLinks:
+    """What the check needs of a page: its ids, and the distinct URLs it links to."""
+
+    ids: frozenset[str]
+    urls: frozenset[str]
+
+
+def page_links(html: str) -> PageLinks:
+    return PageLinks(frozenset(_ID.findall(html)), frozenset(_LINK.findall(html)))
+
+
+def broken_links(pages: Mapping[str, PageLinks], read: Callable[[str], str], exists: Callable[[str], bool]) -> list[Problem]:
+    """`pages`: each written page's output-relative name and `page_links` (which a warm build
+    keeps for the pages it did not write again); `read`: a page's HTML, read only for the lines
+    of the links that turn out broken; `exists`: whether an output-relative file exists (raw
+    files, feeds and assets are links' targets too)."""
+    ids = {name: links.ids for name, links in pages.items()}
     # A link with a path lands the same from every page of a folder, and the navigation and the
     # links to sources repeat on many pages: each is judged once per folder, after every page's
-    # ids are known. Links into the page itself are judged at once, against its own ids.
+    # ids are known. Links into the page itself are judged against its own ids.
     urls_by_folder: dict[str, set[str]] = {}
     broken_by_page: dict[str, dict[str, str]] = {}  # page -> url -> why, for links into the page itself
-    for name in page_names:
-        html = read(name)
-        ids[name] = set(_ID.findall(html))
-        urls = set(_LINK.findall(html))
-        into_itself = set(filter(_INTO_ITS_OWN_PAGE.match, urls))
+    for name, links in pages.items():
+        into_itself = set(filter(_INTO_ITS_OWN_PAGE.match, links.urls))
         broken_by_page[name] = {
             url: why for url in into_itself if (why := _why_no_element(name, url.partition("#")[2], ids))
         }
-        urls_by_folder.setdefault(posixpath.dirname(name), set()).update(urls - into_itself)
+        urls_by_folder.setdefault(posixpath.dirname(name), set()).update(links.urls - into_itself)
     broken_by_folder = {folder: _broken_from(folder, urls, ids, exists) for folder, urls in urls_by_folder.items()}
     problems = []
     for name in sorted(ids):
@@ -55,7 +66,7 @@ def broken_links(page_names: Iterable[str], read: Callable[[str], str], exists: 
 
 
 def _broken_from(
-    folder: str, urls: Iterable[str], ids: Mapping[str, set[str]], exists: Callable[[str], bool]
+    folder: str, urls: Iterable[str], ids: Mapping[str, AbstractSet[str]], exists: Callable[[str], bool]
 ) -> dict[str, str]:
     """Which of `urls`, links with a path (or to another site) on pages in `folder`, do not land, and why."""
     landings: dict[str, _Landing] = {}  # the links to one page often differ only by their #fragment
@@ -87,7 +98,7 @@ def _land(folder: str, address: str, exists: Callable[[str], bool]) -> _Landing:
     return target, None
 
 
-def _why_no_element(target: str, fragment: str, ids: Mapping[str, set[str]]) -> str | None:
+def _why_no_element(target: str, fragment: str, ids: Mapping[str, AbstractSet[str]]) -> str | None:
     fragment = unquote(fragment.translate(_TABS_AND_NEWLINES))
     if fragment and target in ids and fragment not in ids[target]:
         return f"{target} has no id '{fragment}'"
