@@ -159,11 +159,11 @@ class DossierGenerator(Generator):
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
-            self.write_bytes(raw, (Path(self.path) / raw).read_bytes())
+            self.write_bytes(raw, [(Path(self.path) / raw).read_bytes()])
         for url, data in self.assets.values():
-            self.write_bytes(url, data)
-        for name, data in site_files(self.dossier, self.settings, page_names, self.cache).items():
-            self.write_bytes(name, data)
+            self.write_bytes(url, [data])
+        for name, pieces in site_files(self.dossier, self.settings, page_names, self.cache).items():
+            self.write_bytes(name, pieces)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
         self.report([*broken_links(page_links, self.read, files.__contains__), *self.index_for_search()])
         self.cache.save()
@@ -200,12 +200,14 @@ class DossierGenerator(Generator):
     def read(self, name: str) -> str:
         return self.output_file(name).read_text(encoding="utf-8")
 
-    def write_bytes(self, name: str, data: bytes) -> None:
-        key = self.cache.key("file", self.output_path, name, data)
+    def write_bytes(self, name: str, pieces: list[bytes]) -> None:
+        """Write a file made of `pieces` (a large export is never joined in memory)."""
+        key = self.cache.key("file", self.output_path, name, *pieces)
         if not self.reused("file", key, name):
             path = self.output_file(name)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            with path.open("wb") as file:
+                file.writelines(pieces)
             self.cache.keep("file", key, file_stamp(path), reused=False)
 
     def reused(self, kind: str, key: str, name: str) -> bool:

@@ -85,14 +85,14 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
     yield ready(not_found_page(settings["SITEURL"]))
 
 
-def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, bytes]:
-    """Output-relative name -> bytes of every generated file that is not a page."""
+def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, list[bytes]]:
+    """Output-relative name -> the bytes, in pieces, of every generated file that is not a page."""
     cache = cache or BuildCache(None, "")
     corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
-    annotations_export = compact_json(export_annotations(dossier.anchored))
+    annotations_export = [compact_json(export_annotations(dossier.anchored))]
     texts = site_texts(dossier, settings, page_names)
     return {"dossier.json": joined_json({**corpus_export, "annotations": annotations_export})} | {
-        name: text.encode() for name, text in texts.items()
+        name: [text.encode()] for name, text in texts.items()
     }
 
 
@@ -120,12 +120,12 @@ def site_texts(dossier, settings: Mapping, page_names: list[str]) -> dict[str, s
     }
 
 
-def corpus_json(dossier) -> dict[str, bytes]:
+def corpus_json(dossier) -> dict[str, list[bytes]]:
     """dossier.json's members made from the corpus alone, encoded: all but the annotations."""
     return {
         "sources": compact_json_array(export_source(s) for s in dossier.sources),
         "entities": compact_json_array(export_entities(dossier.registry, dossier.linking)),
-        "events": compact_json(export_events(dossier.chronology)),
+        "events": [compact_json(export_events(dossier.chronology))],
     }
 
 

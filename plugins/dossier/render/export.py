@@ -46,13 +46,21 @@ def compact_json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def compact_json_array(items: Iterable[object]) -> bytes:
-    """`compact_json` of a list, encoding one item at a time, so a large export never exists
-    as Python objects all at once."""
-    return b"[" + b",".join(map(compact_json, items)) + b"]"
+def compact_json_array(items: Iterable[object]) -> list[bytes]:
+    """`compact_json` of a list, in pieces, one item encoded at a time: a large export never
+    exists as Python objects all at once, nor as one joined copy."""
+    pieces = [b"["]
+    for item in items:
+        pieces += (compact_json(item), b",")
+    pieces[-1:] = [b"]"] if len(pieces) > 1 else [b"[", b"]"]
+    return pieces
 
 
-def joined_json(members: dict[str, bytes]) -> bytes:
-    """`dossier_json` of an object whose members' values are already encoded (`compact_json`),
-    as UTF-8: the same bytes, so an unchanged part of the export is not encoded again."""
-    return b"{" + b",".join(compact_json(key) + b":" + value for key, value in members.items()) + b"}\n"
+def joined_json(members: dict[str, list[bytes]]) -> list[bytes]:
+    """`dossier_json` of an object whose members are already encoded, in pieces (the file is
+    written from them): the same bytes, so an unchanged part of the export is not encoded again."""
+    pieces = [b"{"]
+    for key, value in members.items():
+        pieces += (compact_json(key), b":", *value, b",")
+    pieces[-1] = b"}\n"
+    return pieces
