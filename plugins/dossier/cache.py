@@ -20,7 +20,7 @@ from typing import Callable, Iterable, TypeVar
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-FORMAT = 1  # bump when the file's layout changes
+FORMAT = 2  # bump when the file's layout changes
 
 
 def digest(*parts: object) -> str:
@@ -87,18 +87,20 @@ class BuildCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(self.path.name + ".partial")
         with partial.open("wb") as file:
-            pickle.dump((FORMAT, self.version, self.used), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((FORMAT, self.version, len(self.used)), file, protocol=pickle.HIGHEST_PROTOCOL)
+            for entry in self.used.items():  # one pickle each: a pickler's memo of the whole cache is as large as the cache
+                pickle.dump(entry, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.path)  # a build stopped while saving leaves the old cache whole
 
     def _load(self) -> dict[str, object]:
         try:
             with self.path.open("rb") as file:  # type: ignore[union-attr]
-                layout, version, entries = pickle.load(file)
+                layout, version, count = pickle.load(file)
+                if layout != FORMAT or version != self.version:
+                    return {}  # other code or settings: no entry could match
+                return dict(pickle.load(file) for _ in range(count))
         except FileNotFoundError:
             return {}
         except Exception as exc:  # truncated, or written by another version of Python or the plugin
             logger.info("Dossier cache %s unreadable (%s): building cold", self.path, exc)
             return {}
-        if layout != FORMAT or version != self.version:
-            return {}  # other code or settings: no entry could match
-        return entries
