@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..render.annotations import ANNOTATIONS_PAGE, highlight_url
+from ..render.annotations import ANNOTATIONS_PAGE, BodyRenderer, body_renderer, highlight_url
 from ..render.sources import source_url
 from .anchoring import Anchored
-from .links import Resolver, render_body
+from .links import Resolver
 from .text import shown_score
 
 JSONLD_FILE = "annotations.jsonld"
@@ -35,13 +35,17 @@ def export_annotations(anchored: Sequence[Anchored]) -> list[dict]:
     ]
 
 
-def export_jsonld(anchored: Sequence[Anchored], resolve: Resolver, site_url: str = "") -> dict:
+def export_jsonld(
+    anchored: Sequence[Anchored], resolve: Resolver, site_url: str = "", render: BodyRenderer | None = None
+) -> dict:
     """An AnnotationCollection with every annotation on its one page.
 
     `site_url` is the absolute address of the site, or "" for IRIs relative to the file
-    itself (which is published at the site root)."""
+    itself (which is published at the site root). `render`: the build's body renderer, which
+    remembers bodies between builds."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    items = [web_annotation(a, resolve, base) for a in anchored]
+    render = render or body_renderer(resolve)
+    items = [web_annotation(a, resolve, base, render) for a in anchored]
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": f"{base}{JSONLD_FILE}",
@@ -57,10 +61,10 @@ def export_jsonld(anchored: Sequence[Anchored], resolve: Resolver, site_url: str
     }
 
 
-def web_annotation(anchored: Anchored, resolve: Resolver, base: str) -> dict:
+def web_annotation(anchored: Anchored, resolve: Resolver, base: str, render: BodyRenderer) -> dict:
     annotation, text = anchored.annotation, anchored.source.text
     start, end = anchored.offset, anchored.offset + len(anchored.text)
-    body_html, _ = render_body(annotation, resolve, base)  # its problems come from check_links
+    body_html = render(annotation, base)
     tags = [
         {"type": "SpecificResource", "purpose": "tagging", "source": f"{base}{url}"}
         for url in (resolve("entity", slug) for slug in annotation.entities)

@@ -90,16 +90,16 @@ def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCa
     cache = cache or BuildCache(None, "")
     corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
     annotations_export = [compact_json(export_annotations(dossier.anchored))]
-    texts = site_texts(dossier, settings, page_names)
+    texts = site_texts(dossier, settings, page_names, annotations.body_renderer(dossier.resolve, cache, dossier.corpus))
     return {"dossier.json": joined_json({**corpus_export, "annotations": annotations_export})} | {
         name: [text.encode()] for name, text in texts.items()
     }
 
 
-def site_texts(dossier, settings: Mapping, page_names: list[str]) -> dict[str, str]:
+def site_texts(dossier, settings: Mapping, page_names: list[str], render_body: annotations.BodyRenderer) -> dict[str, str]:
     site_url = settings["SITEURL"]
     return {
-        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url)),
+        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url, render_body)),
         "sitemap.xml": sitemap(site_url, page_names),
         "robots.txt": robots(site_url),
         "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
