@@ -62,7 +62,10 @@ def pages(
 
     @functools.cache
     def catalogue() -> dict[str, Listed]:
-        return {s.slug: Listed(position, s, source_summary(s)) for position, s in enumerate(sources)}
+        return {
+            s.slug: Listed(position, s, source_summary(s), {block.id: block.text for block in s.blocks})
+            for position, s in enumerate(sources)
+        }
 
     def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
         named_with = graph()[1].get(entity.slug, [])
@@ -89,6 +92,7 @@ class Listed(NamedTuple):
     position: int  # in publication order
     source: Source
     summary: dict  # source_summary(source)
+    texts: dict[str, str]  # block id -> text
 
 
 def entity_page(
@@ -120,7 +124,7 @@ def entity_page(
             "mention_count": len(mentions),
             "source_count": len(mentioning),
             "spellings": [spelling_view(spelling, mentioning) for spelling in linking.spellings(entity.slug)],
-            "groups": [{"source": e.summary, "passages": passages(by_source[e.source.slug], e.source)} for e in listed],
+            "groups": [{"source": e.summary, "passages": passages(by_source[e.source.slug], e)} for e in listed],
             "co_mentions": neighbour_views(named_with, registry),
             "events": list(events),
             "annotations": [{**a, "body_html": Markup(a["body_html"])} for a in annotations],
@@ -164,9 +168,9 @@ def coordinates_view(entity: Entity) -> dict:
     }
 
 
-def passages(mentions: Sequence[Mention], source: Source) -> list[dict]:
+def passages(mentions: Sequence[Mention], listed: Listed) -> list[dict]:
     """Each sentence naming the entity once, its mentions highlighted, linked to its paragraph."""
-    texts = {block.id: block.text for block in source.blocks}
+    texts, url = listed.texts, listed.summary["url"]
     sentences: dict[tuple[str, int, int], list[Mention]] = {}
     for mention in mentions:
         first, last = sentence_around(texts[mention.paragraph], mention.start, mention.end)
@@ -176,7 +180,7 @@ def passages(mentions: Sequence[Mention], source: Source) -> list[dict]:
             "html": render_marked(
                 texts[paragraph][first:last], [Mark(m.start - first, m.end - first, "mark") for m in found]
             ),
-            "url": f"{source_url(source)}#{paragraph}",
+            "url": f"{url}#{paragraph}",
         }
         for (paragraph, first, last), found in sentences.items()
     ]
