@@ -112,9 +112,22 @@ def test_a_page_changed_in_the_output_is_written_again(dossier, tmp_path):
     assert warm_build(dossier, site) == first
 
 
-def test_a_damaged_cache_file_means_a_cold_build(dossier, tmp_path):
+def test_a_damaged_cache_means_a_cold_build(dossier, tmp_path):
     site = tmp_path / "site"
     first = warm_build(dossier, site)
-    (cache_file,) = (tmp_path / "cache").iterdir()
-    cache_file.write_bytes(cache_file.read_bytes()[:1000])
+    (folder,) = (tmp_path / "cache").iterdir()
+    for kind in folder.iterdir():
+        kind.write_bytes(kind.read_bytes()[:1000])
     assert warm_build(dossier, site) == first
+
+
+def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path):
+    """The cache keeps a file per kind of entry: the large ones, the cleaned, linked and dated
+    sources, are written again only when one of their inputs changed."""
+    warm_build(dossier, tmp_path / "site")
+    (folder,) = (tmp_path / "cache").iterdir()
+    before = stamps(folder)
+    edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
+    warm_build(dossier, tmp_path / "site")
+    assert {"clean.pickle", "link.pickle", "date.pickle"} <= set(before) - rewritten(before, folder)
+    assert "note.pickle" in rewritten(before, folder)

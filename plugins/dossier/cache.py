@@ -45,13 +45,16 @@ def files_digest(folders: Iterable[Path]) -> str:
 
 
 class BuildCache:
-    """One build's view of the cache file: entries found there, and those this build used."""
+    """One build's view of the cache: a folder with one file per kind of entry ("clean",
+    "page"…), each read when the build first asks for that kind and written again only when
+    one of its entries changed, so the large stage results are not rewritten after editing an
+    annotation."""
 
     def __init__(self, path: Path | None, version: str) -> None:
-        self.path = path  # None: no cache, every value is made
+        self.path = path  # a folder; None: no cache, every value is made
         self.version = version  # digest of code, theme and settings: part of every key
-        self.found: dict[str, object] = self._load() if path else {}
-        self.used: dict[str, object] = {}
+        self.found: dict[str, dict[str, object]] = {}  # kind -> key -> value, from the last build
+        self.used: dict[str, dict[str, object]] = {}  # kind -> key -> value, this build's
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, reused) -> entries
 
     def key(self, kind: str, *inputs: object) -> str:
@@ -60,20 +63,22 @@ class BuildCache:
     def value(self, kind: str, inputs: tuple, make: Callable[[], T]) -> T:
         """The cached value for `inputs`, or `make()`'s, remembered for the next build."""
         key = self.key(kind, *inputs)
-        if key in self.used:
-            return self.used[key]  # type: ignore[return-value]
-        reused = key in self.found
-        value = self.found[key] if reused else make()
+        used = self.used.get(kind, {})
+        if key in used:
+            return used[key]  # type: ignore[return-value]
+        found = self._found(kind)
+        reused = key in found
+        value = found[key] if reused else make()
         self.keep(kind, key, value, reused)
         return value  # type: ignore[return-value]
 
-    def recall(self, key: str) -> object | None:
-        """The value a previous build kept under `key` (a key from `key()`), if any."""
-        return self.found.get(key)
+    def recall(self, kind: str, key: str) -> object | None:
+        """The value the last build kept under `key` (a key from `key()`), if any."""
+        return self._found(kind).get(key)
 
     def keep(self, kind: str, key: str, value: object, reused: bool) -> None:
-        self.found.pop(key, None)
-        self.used[key] = value
+        self._found(kind).pop(key, None)
+        self.used.setdefault(kind, {})[key] = value
         self.counts[kind, reused] += 1
 
     def summary(self) -> str:
@@ -82,19 +87,36 @@ class BuildCache:
         return ", ".join(f"{kind} {self.counts[kind, True]}/{self.counts[kind, True] + self.counts[kind, False]}" for kind in kinds)
 
     def save(self) -> None:
+        """Write each kind that changed (a new entry, or one the last build had and this one did
+        not use); delete the files of kinds this build did not use at all."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial")
-        with partial.open("wb") as file:
-            pickle.dump((FORMAT, self.version, len(self.used)), file, protocol=pickle.HIGHEST_PROTOCOL)
-            for entry in self.used.items():  # one pickle each: a pickler's memo of the whole cache is as large as the cache
-                pickle.dump(entry, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)  # a build stopped while saving leaves the old cache whole
+        self.path.mkdir(parents=True, exist_ok=True)
+        for stale in self.path.glob("*.pickle"):
+            if stale.stem not in self.used:
+                stale.unlink()
+        for kind, entries in self.used.items():
+            if self.counts[kind, False] or self.found.get(kind):
+                self._write(kind, entries)
 
-    def _load(self) -> dict[str, object]:
+    def _write(self, kind: str, entries: dict[str, object]) -> None:
+        path = self.path / f"{kind}.pickle"  # type: ignore[operator]
+        partial = path.with_name(path.name + ".partial")
+        with partial.open("wb") as file:
+            pickle.dump((FORMAT, self.version, len(entries)), file, protocol=pickle.HIGHEST_PROTOCOL)
+            for entry in entries.items():  # one pickle each: a pickler's memo of them all is as large as they are
+                pickle.dump(entry, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # a build stopped while saving leaves the old file whole
+
+    def _found(self, kind: str) -> dict[str, object]:
+        if kind not in self.found:
+            self.found[kind] = self._read(kind) if self.path else {}
+        return self.found[kind]
+
+    def _read(self, kind: str) -> dict[str, object]:
+        path = self.path / f"{kind}.pickle"  # type: ignore[operator]
         try:
-            with self.path.open("rb") as file:  # type: ignore[union-attr]
+            with path.open("rb") as file:
                 layout, version, count = pickle.load(file)
                 if layout != FORMAT or version != self.version:
                     return {}  # other code or settings: no entry could match
@@ -102,5 +124,5 @@ class BuildCache:
         except FileNotFoundError:
             return {}
         except Exception as exc:  # truncated, or written by another version of Python or the plugin
-            logger.info("Dossier cache %s unreadable (%s): building cold", self.path, exc)
+            logger.info("Dossier cache %s unreadable (%s): making its entries again", path, exc)
             return {}

@@ -61,14 +61,14 @@ def refuse_unsafe_output(output: Path, inputs: list[tuple[str, Path]]) -> None:
 
 
 def build_cache(settings: dict, theme: Path) -> BuildCache:
-    """DOSSIER_CACHE (on by default) keeps one cache file per content folder in CACHE_PATH.
+    """DOSSIER_CACHE (on by default) keeps one cache folder per content folder in CACHE_PATH.
     Its version covers all that can change output besides the content: the plugin's code,
     the theme, every installed package's version and every setting."""
     if not settings.get("DOSSIER_CACHE", True):
         return BuildCache(None, "")
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     version = digest(files_digest([Path(__file__).parent, theme]), packages, sorted(settings.items()))
-    path = Path(settings["CACHE_PATH"]) / f"dossier-{digest(settings['PATH'])[:16]}.pickle"
+    path = Path(settings["CACHE_PATH"]) / f"dossier-{digest(settings['PATH'])[:16]}"
     return BuildCache(path, version)
 
 
@@ -214,7 +214,7 @@ class DossierGenerator(Generator):
         """Whether the last build wrote output file `name` under the same `key` (the same
         inputs, code, theme and settings) and nothing has touched it since: then it stays."""
         stamp = file_stamp(self.output_file(name))
-        if stamp is None or self.cache.recall(key) != stamp:
+        if stamp is None or self.cache.recall(kind, key) != stamp:
             return False
         self.cache.keep(kind, key, stamp, reused=True)
         return True
