@@ -7,13 +7,13 @@ import importlib.metadata
 import logging
 import os
 import shutil
-import types
 import subprocess
 import sys
-from pathlib import Path
-from typing import Iterator
+import types
 from contextlib import contextmanager
 from functools import partial
+from pathlib import Path
+from typing import Iterator
 
 from jinja2 import Environment, StrictUndefined
 from pelican.generators import Generator
@@ -25,9 +25,9 @@ from .link import describe
 from .pipeline import build_dossier
 from .problems import ERROR, Problem, warning
 from .render import NAVIGATION, site_files, site_pages
+from .render.linkcheck import PageLinks, broken_links, page_links
 from .render.page import PageRecipe
 from .workers import map_forked, worker_count
-from .render.linkcheck import PageLinks, broken_links, page_links
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def rare_garbage_collection() -> Iterator[None]:
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:
-    """(size, modification time) of a written page: what tells it is still the one written."""
+    """(size, modification time) of an output file: what tells it is still the one written."""
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -155,7 +155,7 @@ class DossierGenerator(Generator):
     def write_output(self, writer) -> None:
         output = Path(self.output_path)
         recipes = list(site_pages(self.dossier, self.settings, self.cache))
-        page_links = self.write_pages(writer, recipes)
+        links = self.write_pages(writer, recipes)
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
@@ -165,7 +165,7 @@ class DossierGenerator(Generator):
         for name, pieces in site_files(self.dossier, self.settings, page_names, self.cache).items():
             self.write_bytes(name, pieces)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        self.report([*broken_links(page_links, self.read, files.__contains__), *self.index_for_search()])
+        self.report([*broken_links(links, self.read, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
     def write_pages(self, writer, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
