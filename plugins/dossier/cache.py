@@ -1,10 +1,11 @@
 """The warm-build cache: what one build computed, kept for the next build of the same dossier.
 
 An entry's key is a digest of everything its value depends on: the plugin's code and the
-theme, the settings, and the step's own inputs (the bytes of the files it reads, or a page's
-whole template context). An edit changes the key, so a stale entry is never found, only left
-behind; saving keeps just the entries this build used, so the cache never grows past one
-build's worth. A missing, unreadable or foreign cache file means a cold build, never an error.
+theme, every setting and installed package, and the step's own inputs (the files it reads;
+for a page, its recipe's inputs). An edit changes the key, so a stale entry is never found,
+only left behind; saving keeps just the entries this build used, so the cache never grows past
+one build's worth. A missing, unreadable or foreign cache file means its entries are made
+again, never an error.
 """
 
 from __future__ import annotations
