@@ -1,9 +1,9 @@
 """Find every alias in a text in one pass, whatever the number of aliases.
 
-An Aho–Corasick automaton (pyahocorasick) reports every alias ending at each position in a
-single scan of the text. The scan's cost per character grows with the number of different
-characters that aliases start with (pyahocorasick looks a character up among a node's children
-one by one, the root's for most characters), not otherwise with the number of aliases. Then:
+An Aho–Corasick automaton (ahocorasick-rs, Rust's `aho-corasick` crate) reports every alias
+found in a text, overlapping ones included, in a single scan. Its transitions are table lookups,
+so the cost per character does not grow with the number of aliases; what does grow is the
+automaton, which outgrows the processor's caches (README, Benchmark). Then:
 
 - whole words only: a match touching a letter or digit on either side is dropped ("Iran" in
   "Iranian"); punctuation is a boundary, so possessives need nothing ("Assad’s", "IRGC's");
@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import ahocorasick
+import ahocorasick_rs
 
 # One character for one character, so offsets in the normalised text are offsets in the original.
 EQUIVALENT_CHARACTERS = (
@@ -63,18 +63,19 @@ class Match:
 
 @dataclass(frozen=True)
 class Matcher:
-    """Normalised alias -> entity slug, compiled. Never mutated once built."""
+    """Normalised aliases, compiled, and the entity slug of each. Never mutated once built."""
 
-    automaton: ahocorasick.Automaton | None = field(compare=False, repr=False)  # None: no aliases
+    automaton: ahocorasick_rs.AhoCorasick | None = field(compare=False, repr=False)  # None: no aliases
+    entities: tuple[str, ...] = ()  # the slug of the automaton's alias number i
 
     def find(self, text: str) -> list[Match]:
         if self.automaton is None:
             return []
         found = []  # (start, -length, entity): sorted, the leftmost come first, then the longest
-        for last, (length, entity) in self.automaton.iter(normalise(text)):
-            start = last + 1 - length
-            if _whole_word(text, start, last + 1):
-                found.append((start, -length, entity))
+        # Overlapping: a match dropped for touching a letter must not hide one inside it.
+        for alias, start, end in self.automaton.find_matches_as_indexes(normalise(text), overlapping=True):
+            if _whole_word(text, start, end):
+                found.append((start, start - end, self.entities[alias]))
         found.sort()
         chosen: list[Match] = []
         end = 0
@@ -87,14 +88,12 @@ class Matcher:
 
 def build_matcher(aliases: Iterable[tuple[str, str]]) -> Matcher:
     """`aliases`: (alias text, entity slug) pairs, each alias already unique once normalised."""
-    automaton = ahocorasick.Automaton()
-    for alias, entity in aliases:
-        key = normalise(alias)
-        automaton.add_word(key, (len(key), entity))
-    if len(automaton) == 0:
+    keys = [(normalise(alias), entity) for alias, entity in aliases]
+    if not keys:
         return Matcher(None)
-    automaton.make_automaton()
-    return Matcher(automaton)
+    # Character offsets, and overlapping matches (MATCHKIND_STANDARD, the default).
+    automaton = ahocorasick_rs.AhoCorasick([key for key, _ in keys])
+    return Matcher(automaton, tuple(entity for _, entity in keys))
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
