@@ -1,11 +1,14 @@
 """The warm-build cache (plugins/dossier/cache.py): a warm build is byte-identical to a cold
 build of the same content, whatever was edited, and it rewrites only what the edit reached."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from dossier import workers
+from dossier.cache import BuildCache
 from tests.conftest import CONTENT, build_site, output_files
 
 ANNOTATION = "annotations/anonymous-hezbollah-source.md"  # on source 000, tags Hezbollah and Rami Abdulrahman
@@ -131,3 +134,19 @@ def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path
     warm_build(dossier, tmp_path / "site")
     assert {"clean.pickle", "link.pickle", "date.pickle"} <= set(before) - rewritten(before, folder)
     assert "note.pickle" in rewritten(before, folder)
+
+
+def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # six items: let three processes share them
+    items = [(n,) for n in range(6)]
+    made = BuildCache(tmp_path, "v")
+    values = made.values("square", items, lambda n: (n * n, os.getpid()), processes=3)
+    assert [square for square, _ in values] == [n * n for n in range(6)]
+    assert len({pid for _, pid in values}) == 3
+    made.save()
+
+    def never(n: int) -> None:
+        raise AssertionError(f"{n} was made again")
+
+    assert BuildCache(tmp_path, "v").values("square", items, never, processes=3) == values
+    assert made.summary() == "square 0/6"

@@ -16,12 +16,14 @@ import os
 import pickle
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Sequence, TypeVar
+
+from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-FORMAT = 2  # bump when the file's layout changes
+FORMAT = 3  # bump when the file's layout changes
 
 
 def digest(*parts: object) -> str:
@@ -57,6 +59,7 @@ class BuildCache:
         self.found: dict[str, dict[str, object]] = {}  # kind -> key -> value, from the last build
         self.used: dict[str, dict[str, object]] = {}  # kind -> key -> value, this build's
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, reused) -> entries
+        self.pickled: dict[str, bytes] = {}  # key -> its value pickled by a worker, saved as it is
 
     def key(self, kind: str, *inputs: object) -> str:
         return digest(self.version, kind, *inputs)
@@ -72,6 +75,21 @@ class BuildCache:
         value = found[key] if reused else make()
         self.keep(kind, key, value, reused)
         return value  # type: ignore[return-value]
+
+    def values(self, kind: str, inputs: Sequence[tuple], make: Callable[..., T], processes: int = 1) -> list[T]:
+        """[value(kind, i, partial(make, *i)) for i in inputs], the values missing from the
+        cache made on up to `processes` forked workers (workers.py). A worker sends each value
+        pickled; the build unpickles it once, and saving writes those bytes as they are, so
+        pickling, needed for the cache anyway, is shared by the workers too."""
+        found, used = self._found(kind), self.used.get(kind, {})
+        missing = {key: item for item in inputs if (key := self.key(kind, *item)) not in found and key not in used}
+        processes = worker_count(processes, len(missing))
+        if processes > 1:
+            made = map_forked(lambda item: pickle.dumps(make(*item), pickle.HIGHEST_PROTOCOL), list(missing.values()), processes)
+            for key, data in zip(missing, made):
+                self.pickled[key] = data
+                self.keep(kind, key, pickle.loads(data), reused=False)
+        return [self.value(kind, item, lambda item=item: make(*item)) for item in inputs]
 
     def recall(self, kind: str, key: str) -> object | None:
         """The value the last build kept under `key` (a key from `key()`), if any."""
@@ -105,8 +123,9 @@ class BuildCache:
         partial = path.with_name(path.name + ".partial")
         with partial.open("wb") as file:
             pickle.dump((FORMAT, self.version, len(entries)), file, protocol=pickle.HIGHEST_PROTOCOL)
-            for entry in entries.items():  # one pickle each: a pickler's memo of them all is as large as they are
-                pickle.dump(entry, file, protocol=pickle.HIGHEST_PROTOCOL)
+            for key, value in entries.items():  # a pickle each: a pickler's memo of them all is as large as they are
+                pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
+                file.write(self.pickled.get(key) or pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)  # a build stopped while saving leaves the old file whole
 
     def _found(self, kind: str) -> dict[str, object]:
@@ -121,7 +140,11 @@ class BuildCache:
                 layout, version, count = pickle.load(file)
                 if layout != FORMAT or version != self.version:
                     return {}  # other code or settings: no entry could match
-                return dict(pickle.load(file) for _ in range(count))
+                entries = {}
+                for _ in range(count):
+                    key = pickle.load(file)  # then its value: two pickles, so a worker's bytes are saved as they are
+                    entries[key] = pickle.load(file)
+                return entries
         except FileNotFoundError:
             return {}
         except Exception as exc:  # truncated, or written by another version of Python or the plugin

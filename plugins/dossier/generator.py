@@ -141,7 +141,7 @@ class DossierGenerator(Generator):
     def generate_context(self) -> None:
         with rare_garbage_collection():
             self.cache = build_cache(self.settings, Path(self.theme))
-            self.dossier = build_dossier(Path(self.path), self.cache)
+            self.dossier = build_dossier(Path(self.path), self.cache, self.processes())
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
         self.context["NAVIGATION"] = NAVIGATION
@@ -175,8 +175,7 @@ class DossierGenerator(Generator):
         wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         to_make = [recipe for recipe in recipes if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
-        wanted = self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
-        made = map_forked(partial(self.make_page, writer), to_make, worker_count(wanted, len(to_make)))
+        made = map_forked(partial(self.make_page, writer), to_make, worker_count(self.processes(), len(to_make)))
         for recipe, (stamp, links) in zip(to_make, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
@@ -184,6 +183,10 @@ class DossierGenerator(Generator):
             name: self.cache.value("links", (key,), lambda name=name: page_links(self.read(name)))
             for name, key in keys.items()
         }
+
+    def processes(self) -> int:
+        """DOSSIER_WORKERS (default: one per core): at most how many processes share a stage."""
+        return self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
 
     def make_page(self, writer, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
         page = recipe.make()

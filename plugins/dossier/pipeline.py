@@ -49,7 +49,8 @@ def publication_order(source: Source) -> tuple:
     return (date is None, date or "", source.cleaned.raw.stem)
 
 
-def build_dossier(content: Path, cache: BuildCache | None = None) -> Dossier:
+def build_dossier(content: Path, cache: BuildCache | None = None, processes: int = 1) -> Dossier:
+    """`processes`: how many the per-source stages may share their work among (forked)."""
     cache = cache or BuildCache(None, "")
     problems: list[Problem] = []
 
@@ -62,8 +63,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None) -> Dossier:
     raws, found = read_sources(content)
     problems += found
     cleaned = []
-    for raw in raws:
-        source, found = cache.value("clean", (raw,), partial(clean_source, raw))
+    for source, found in cache.values("clean", [(raw,) for raw in raws], clean_source, processes):
         cleaned.append(source)
         problems += found
 

@@ -1,7 +1,7 @@
-"""Pages on every core: each page is made and rendered on its own, so a large build forks
-worker processes that each take a share and report back what they wrote.
+"""Work on every core: each source is cleaned, and each page made and rendered, on its own,
+so a large build forks worker processes that each take a share and report back.
 
-Fork, not spawn: a worker starts with the built dossier already in memory (shared, copy on
+Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
 write) instead of receiving it pickled. Results travel back pickled through a pipe and are
 put back in item order, so the output never depends on which process made what.
 """
@@ -63,8 +63,8 @@ def _collect(pid: int, pipe: int) -> list:
         data = stream.read()  # before waiting: a worker blocks until its pipe is read
     _, status = os.waitpid(pid, 0)
     if not data or os.waitstatus_to_exitcode(status) != 0:
-        raise WorkerFailed(f"a page worker ended without its results (exit status {status})")
+        raise WorkerFailed(f"a worker ended without its results (exit status {status})")
     finished, value = pickle.loads(data)
     if not finished:
-        raise WorkerFailed(f"a page worker failed:\n{value}")
+        raise WorkerFailed(f"a worker failed:\n{value}")
     return value
