@@ -4,8 +4,9 @@ annotations page (every annotation, grouped by source), and the entries of entit
 The highlight and its note point at each other: the `<mark>` names the note in `aria-details`,
 and the note's label links back to the mark. Notes follow their paragraph in the HTML, so
 screen readers, narrow screens and print meet them in reading order; CSS alone moves them
-into the margin on wide screens. A body's links are relative to the page showing it, so a
-body is rendered once per page depth (`body_renderer`).
+into the margin on wide screens. A body's links are relative to the page showing it: a body is
+rendered once, with a stand-in for the way back to the site root that each page fills in
+(`body_renderer`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, Mapping, Sequence
 
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 from ..anchor.anchoring import FUZZY, Anchored
@@ -29,20 +31,24 @@ from .sources import source_summary, source_url
 ANNOTATIONS_PAGE = "annotations.html"
 
 BodyRenderer = Callable[[Annotation, str], Markup]  # (annotation, root) -> its body's HTML
+ROOT = "\ue000"  # a private-use character: where a body's dossier links start, until a page says
 
 
 def body_renderer(resolve: Resolver, cache: BuildCache | None = None, corpus: str = "") -> BodyRenderer:
     """`render_body`, remembered: a body appears on its source page, the annotations page and
     every entity page it tags, and its HTML depends only on the annotation, the `corpus` its
-    links resolve in (a `Dossier.corpus` digest) and the root, so it is rendered once per
-    build, and only when it changed since the last (through the build cache)."""
+    links resolve in (a `Dossier.corpus` digest) and the root its links start from. So it is
+    rendered once per build, with a stand-in for the root that each page replaces with its own,
+    and only when it changed since the last build (through the build cache)."""
     cache = cache or BuildCache(None, "")
 
-    def body_html(annotation: Annotation, root: str) -> Markup:
-        return render_body(annotation, resolve, root)[0]  # its problems come from check_links
+    def with_stand_in(annotation: Annotation) -> str:
+        return str(render_body(annotation, resolve, ROOT)[0])  # its problems come from check_links
 
     def render(annotation: Annotation, root: str) -> Markup:
-        return cache.value("note", (corpus, annotation, root), partial(body_html, annotation, root))
+        html = cache.value("note", (corpus, annotation), partial(with_stand_in, annotation))
+        # Only in an href: the renderer escapes any quote in text, so text never holds `href="`.
+        return Markup(html.replace(f'href="{ROOT}', f'href="{escapeHtml(root)}'))
 
     return render
 
