@@ -3,6 +3,7 @@ build of the same content, whatever was edited, and it rewrites only what the ed
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -139,8 +140,13 @@ def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path
 def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # six items: let three processes share them
     items = [(n,) for n in range(6)]
+
+    def square(n: int) -> tuple[int, int]:
+        time.sleep(0.05)  # long enough for every process to start and take items
+        return n * n, os.getpid()
+
     made = BuildCache(tmp_path, "v")
-    values = made.values("square", items, lambda n: (n * n, os.getpid()), processes=3)
+    values = made.values("square", items, square, processes=3)
     assert [square for square, _ in values] == [n * n for n in range(6)]
     assert len({pid for _, pid in values}) == 3
     made.save()

@@ -2,6 +2,7 @@
 and the same site, as on one."""
 
 import os
+import time
 
 import pytest
 
@@ -11,18 +12,49 @@ from tests.conftest import build_site, output_files
 
 
 def test_results_come_back_in_item_order_from_every_process():
-    results = map_forked(lambda n: (n * n, os.getpid()), list(range(10)), 3)
-    assert [square for square, _ in results] == [n * n for n in range(10)]
+    def work(n: int) -> tuple[int, int]:
+        time.sleep(0.05)  # long enough for every process to start and take items
+        return n * n, os.getpid()
+
+    results = map_forked(work, list(range(12)), 3)
+    assert [square for square, _ in results] == [n * n for n in range(12)]
     assert len({pid for _, pid in results}) == 3
+
+
+def test_a_process_that_is_free_takes_the_next_item():
+    def work(n: int) -> int:
+        time.sleep(0.6 if n == 0 else 0.01)  # the first item is slow
+        return os.getpid()
+
+    takers = map_forked(work, list(range(20)), 2)
+    assert takers.count(takers[0]) == 1  # whoever took it, the other took all the rest
+
+
+def test_a_failure_here_stops_the_workers(tmp_path):
+    def work(n: int) -> int:
+        time.sleep(0.01)
+        if os.getpid() == parent and n > 10:  # the worker has started by then
+            raise ValueError("broken here")
+        (tmp_path / str(os.getpid())).touch()
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(ValueError, match="broken here"):
+        map_forked(work, list(range(1000)), 2)
+    (worker,) = [int(path.name) for path in tmp_path.iterdir() if int(path.name) != parent]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, os.WNOHANG)  # stopped and reaped: no process is left behind
 
 
 def test_a_failing_worker_fails_the_build_with_its_traceback():
     def work(n: int) -> int:
-        if n == 3:
-            raise ValueError("page 3 is broken")
+        time.sleep(0.01)  # every process takes items
+        if os.getpid() != parent:
+            raise ValueError(f"page {n} is broken")
         return n
 
-    with pytest.raises(WorkerFailed, match="page 3 is broken"):
+    parent = os.getpid()
+    with pytest.raises(WorkerFailed, match=r"page \d+ is broken"):
         map_forked(work, list(range(6)), 2)
 
 

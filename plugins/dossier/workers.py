@@ -2,21 +2,25 @@
 so a large build forks worker processes that each take a share and report back.
 
 Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
-write) instead of receiving it pickled. Results travel back pickled through a pipe and are
+write) instead of receiving it pickled. Results travel back pickled through a file and are
 put back in item order, so the output never depends on which process made what.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
+import signal
+import tempfile
 import traceback
-from typing import Callable, Sequence, TypeVar
+from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 ITEMS_PER_WORKER = 100  # below this a worker costs more to start than it saves
+FINISHED = None  # what a worker writes after its last result; a failed one writes its traceback
 
 
 class WorkerFailed(RuntimeError):
@@ -29,42 +33,70 @@ def worker_count(wanted: int, items: int) -> int:
 
 
 def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
-    """[work(item) for item in items], shared among `processes` (this one included) by
-    taking every n-th item, which mixes large pages and small ones in every share."""
+    """[work(item) for item in items], shared among `processes` (this one included). Each
+    process takes the next item no process has taken whenever it is free, so however unequal
+    the items, or the processes' speed (a forked worker pays for every page of memory it
+    writes to), none waits long for the others at the end."""
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(item) for item in items]
-    children = [_fork_worker(work, items[index::processes]) for index in range(1, processes)]
-    shares = [[work(item) for item in items[0::processes]]]
-    shares += [_collect(pid, pipe) for pid, pipe in children]
+    next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
+
+    def taken() -> Iterator[tuple[int, Result]]:
+        """(index, result) of each item this process takes."""
+        while True:
+            with next_item.get_lock():
+                index = next_item.value
+                next_item.value += 1
+            if index >= len(items):
+                return
+            yield index, work(items[index])
+
+    children = [_fork_worker(taken) for _ in range(1, processes)]
+    try:
+        done = list(taken())
+    except BaseException:
+        for pid, output in children:  # nobody will read their results: stop them
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            output.close()
+        raise
+    for pid, output in children:
+        done += _collect(pid, output)
     results: list = [None] * len(items)
-    for index, share in enumerate(shares):
-        results[index::processes] = share
+    for index, result in done:
+        results[index] = result
     return results
 
 
-def _fork_worker(work: Callable[[Item], Result], share: Sequence[Item]) -> tuple[int, int]:
-    read, write = os.pipe()
+def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int, BinaryIO]:
+    # A file, not a pipe: the worker writes each result as it goes, never waiting to be read.
+    output = tempfile.TemporaryFile()
     pid = os.fork()
     if pid:
-        os.close(write)
-        return pid, read
-    os.close(read)  # the worker, from here to os._exit: it never returns into Pelican
-    try:
-        payload = pickle.dumps((True, [work(item) for item in share]))
+        return pid, output
+    try:  # the worker, from here to os._exit: it never returns into Pelican
+        for entry in taken():
+            pickle.dump(entry, output, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(FINISHED, output)
     except BaseException:
-        payload = pickle.dumps((False, traceback.format_exc()))
-    with os.fdopen(write, "wb") as pipe:
-        pipe.write(payload)
+        pickle.dump(traceback.format_exc(), output)
+    output.flush()  # os._exit does not
     os._exit(0)
 
 
-def _collect(pid: int, pipe: int) -> list:
-    with os.fdopen(pipe, "rb") as stream:
-        data = stream.read()  # before waiting: a worker blocks until its pipe is read
+def _collect(pid: int, output: BinaryIO) -> list:
+    """The (index, result) entries a worker wrote, once it has ended."""
     _, status = os.waitpid(pid, 0)
-    if not data or os.waitstatus_to_exitcode(status) != 0:
-        raise WorkerFailed(f"a worker ended without its results (exit status {status})")
-    finished, value = pickle.loads(data)
-    if not finished:
-        raise WorkerFailed(f"a worker failed:\n{value}")
-    return value
+    output.seek(0)
+    entries = []
+    with output:
+        while True:
+            try:
+                entry = pickle.load(output)
+            except EOFError:
+                raise WorkerFailed(f"a worker ended without its results (exit status {status})") from None
+            if entry is FINISHED:
+                return entries
+            if isinstance(entry, str):
+                raise WorkerFailed(f"a worker failed:\n{entry}")
+            entries.append(entry)
