@@ -3,6 +3,7 @@ build of the same content, whatever was edited, and it rewrites only what the ed
 
 import os
 import shutil
+from functools import partial
 import time
 from pathlib import Path
 
@@ -139,20 +140,21 @@ def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path
 
 def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # six items: let three processes share them
-    items = [(n,) for n in range(6)]
 
     def square(n: int) -> tuple[int, int]:
         time.sleep(0.05)  # long enough for every process to start and take items
         return n * n, os.getpid()
 
-    made = BuildCache(tmp_path, "v")
-    values = made.values("square", items, square, processes=3)
-    assert [square for square, _ in values] == [n * n for n in range(6)]
-    assert len({pid for _, pid in values}) == 3
-    made.save()
-
     def never(n: int) -> None:
         raise AssertionError(f"{n} was made again")
 
-    assert BuildCache(tmp_path, "v").values("square", items, never, processes=3) == values
+    made = BuildCache(tmp_path, "v")
+    values = made.values("square", [((n,), partial(square, n)) for n in range(6)], processes=3)
+    assert [value for value, _ in values] == [n * n for n in range(6)]
+    assert len({pid for _, pid in values}) == 3
+    made.save()
     assert made.summary() == "square 0/6"
+
+    saved = BuildCache(tmp_path, "v")
+    assert saved.values("square", [((n,), partial(never, n)) for n in range(6)], processes=3) == values
+    assert saved.summary() == "square 6/6"

@@ -66,30 +66,23 @@ class BuildCache:
 
     def value(self, kind: str, inputs: tuple, make: Callable[[], T]) -> T:
         """The cached value for `inputs`, or `make()`'s, remembered for the next build."""
-        key = self.key(kind, *inputs)
-        used = self.used.get(kind, {})
-        if key in used:
-            return used[key]  # type: ignore[return-value]
-        found = self._found(kind)
-        reused = key in found
-        value = found[key] if reused else make()
-        self.keep(kind, key, value, reused)
-        return value  # type: ignore[return-value]
+        return self._value(kind, self.key(kind, *inputs), make)
 
-    def values(self, kind: str, inputs: Sequence[tuple], make: Callable[..., T], processes: int = 1) -> list[T]:
-        """[value(kind, i, partial(make, *i)) for i in inputs], the values missing from the
+    def values(self, kind: str, work: Sequence[tuple[tuple, Callable[[], T]]], processes: int = 1) -> list[T]:
+        """[value(kind, inputs, make) for inputs, make in work], the values missing from the
         cache made on up to `processes` forked workers (workers.py). A worker sends each value
         pickled; the build unpickles it once, and saving writes those bytes as they are, so
         pickling, needed for the cache anyway, is shared by the workers too."""
         found, used = self._found(kind), self.used.get(kind, {})
-        missing = {key: item for item in inputs if (key := self.key(kind, *item)) not in found and key not in used}
+        keyed = [(self.key(kind, *inputs), make) for inputs, make in work]
+        missing = {key: make for key, make in keyed if key not in found and key not in used}
         processes = worker_count(processes, len(missing))
         if processes > 1:
-            made = map_forked(lambda item: pickle.dumps(make(*item), pickle.HIGHEST_PROTOCOL), list(missing.values()), processes)
+            made = map_forked(lambda make: pickle.dumps(make(), pickle.HIGHEST_PROTOCOL), list(missing.values()), processes)
             for key, data in zip(missing, made):
                 self.pickled[key] = data
                 self.keep(kind, key, pickle.loads(data), reused=False)
-        return [self.value(kind, item, lambda item=item: make(*item)) for item in inputs]
+        return [self._value(kind, key, make) for key, make in keyed]
 
     def recall(self, kind: str, key: str) -> object | None:
         """The value the last build kept under `key` (a key from `key()`), if any."""
@@ -127,6 +120,16 @@ class BuildCache:
                 pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
                 file.write(self.pickled.get(key) or pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         os.replace(partial, path)  # a build stopped while saving leaves the old file whole
+
+    def _value(self, kind: str, key: str, make: Callable[[], T]) -> T:
+        used = self.used.get(kind, {})
+        if key in used:
+            return used[key]  # type: ignore[return-value]
+        found = self._found(kind)
+        reused = key in found
+        value = found[key] if reused else make()
+        self.keep(kind, key, value, reused)
+        return value  # type: ignore[return-value]
 
     def _found(self, kind: str) -> dict[str, object]:
         if kind not in self.found:

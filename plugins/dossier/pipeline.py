@@ -9,6 +9,7 @@ annotation cleans, links and dates nothing again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import functools
 from functools import partial
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from .anchor.annotation import load_annotations
 from .anchor.links import Resolver, check_links
 from .cache import BuildCache
 from .clean import clean_source
-from .date import Chronology, build_chronology, load_curated_events
-from .link import Linking, Registry, link_sources, load_registry
-from .model import Source
+from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
+from .link import Linking, Registry, find_mentions, linking_of, load_registry
+from .model import Mention, Source
 from .notes import apply_note, load_notes
 from .problems import Problem
 from .raw import read_editor_files, read_sources
@@ -49,6 +50,15 @@ def publication_order(source: Source) -> tuple:
     return (date is None, date or "", source.cleaned.raw.stem)
 
 
+Reading = tuple[tuple[Mention, ...], tuple[DatedStatement, ...]]  # a source's mentions and dated statements
+
+
+def read_source(source: Source, registry: Registry) -> Reading:
+    """A source's share of linking and dating, which needs no other source."""
+    mentions = find_mentions(source, registry)
+    return mentions, find_statements(source, mentions)
+
+
 def build_dossier(content: Path, cache: BuildCache | None = None, processes: int = 1) -> Dossier:
     """`processes`: how many the per-source stages may share their work among (forked)."""
     cache = cache or BuildCache(None, "")
@@ -63,7 +73,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     raws, found = read_sources(content)
     problems += found
     cleaned = []
-    for source, found in cache.values("clean", [(raw,) for raw in raws], clean_source, processes):
+    for source, found in cache.values("clean", [((raw,), partial(clean_source, raw)) for raw in raws], processes):
         cleaned.append(source)
         problems += found
 
@@ -80,11 +90,21 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
 
     sources_read = cache.key("sources", raws, note_files)  # all that `ordered` is made of
 
-    # link
+    # link, and date: what each source says alone (its mentions and dated statements) is found
+    # on every core, and kept per source; what takes every source is put together after.
     entity_files = editor_files("entities")
     registry, found = load_registry(entity_files)
     problems += found
-    linking = cache.value("link", (sources_read, entity_files), partial(link_sources, ordered, registry))
+    entities_read = cache.key("entities", entity_files)
+
+    @functools.cache
+    def readings() -> list[Reading]:  # only if linking or dating is not in the cache
+        work = [((s.cleaned.raw, s.note, entities_read), partial(read_source, s, registry)) for s in ordered]
+        return cache.values("read", work, processes)
+
+    linking = cache.value(
+        "link", (sources_read, entity_files), lambda: linking_of(ordered, [mentions for mentions, _ in readings()], registry)
+    )
     problems += linking.problems
 
     # date
@@ -93,7 +113,9 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     corpus = cache.key("corpus", sources_read, entity_files, event_files)
     curation, found = cache.value("curate", (corpus,), partial(load_curated_events, event_files, ordered, entity_slugs))
     problems += found
-    chronology = cache.value("date", (corpus,), partial(build_chronology, ordered, linking.mentions, curation))
+    chronology = cache.value(
+        "date", (corpus,), lambda: chronology_of(ordered, [s for _, statements in readings() for s in statements], curation)
+    )
     problems += chronology.problems
 
     # anchor

@@ -2,10 +2,11 @@
 publication date, curated by editors (content/events/*.md), and merged into the master
 chronology. The rules are in README.md."""
 
-from .chronology import Chronology, Citation, Event, build_chronology
+from .chronology import Chronology, Citation, Event, build_chronology, chronology_of
 from .curated import Curation, CuratedEvent, load_curated_events
 from .export import export_events
 from .span import DateSpan, Period
+from .statements import DatedStatement, find_statements
 
 __all__ = [
     "Chronology",
@@ -13,9 +14,12 @@ __all__ = [
     "Curation",
     "CuratedEvent",
     "DateSpan",
+    "DatedStatement",
     "Event",
     "Period",
     "build_chronology",
+    "chronology_of",
     "export_events",
+    "find_statements",
     "load_curated_events",
 ]

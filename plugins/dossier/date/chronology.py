@@ -54,7 +54,11 @@ class Chronology:
 
 
 def build_chronology(sources: Sequence[Source], mentions: Sequence[Mention], curation: Curation) -> Chronology:
-    statements = statements_of(sources, mentions)
+    return chronology_of(sources, statements_of(sources, mentions), curation)
+
+
+def chronology_of(sources: Sequence[Source], statements: Sequence[DatedStatement], curation: Curation) -> Chronology:
+    """`statements`: every source's, from `find_statements`, in the order of `sources`."""
     by_id = {statement.id: statement for statement in statements}
     problems: list[Problem] = []
     claimed: dict[str, Reference] = {}  # statement id -> the editor's reference that took it

@@ -3,7 +3,7 @@ in body text in one pass, unlinked-name detection, and the "entities" export. Se
 
 from .comentions import adjacency, co_mentions
 from .export import export_entities
-from .linker import Linking, Spelling, link_sources
+from .linker import Linking, Spelling, find_mentions, link_sources, linking_of
 from .registry import KINDS, PLACE_KINDS, Alias, Entity, Registry, entity_url, load_registry
 from .sentences import sentence_around
 from .unlinked import UnlinkedName, describe
@@ -22,7 +22,9 @@ __all__ = [
     "describe",
     "entity_url",
     "export_entities",
+    "find_mentions",
     "link_sources",
+    "linking_of",
     "load_registry",
     "sentence_around",
 ]

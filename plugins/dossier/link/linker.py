@@ -56,13 +56,22 @@ class Linking:
 
 
 def link_sources(sources: Sequence[Source], registry: Registry) -> Linking:
-    mentions = tuple(
+    return linking_of(sources, [find_mentions(source, registry) for source in sources], registry)
+
+
+def find_mentions(source: Source, registry: Registry) -> tuple[Mention, ...]:
+    """Every alias in one source's body text, in reading order."""
+    return tuple(
         Mention(match.entity, source.slug, block.id, match.start, match.end, block.text[match.start : match.end])
-        for source in sources
         for block in source.blocks
         for match in registry.matcher.find(block.text)
     )
-    return Linking(mentions, find_unlinked(sources, mentions, registry.demonyms), unmatched(registry, mentions))
+
+
+def linking_of(sources: Sequence[Source], mentions: Sequence[Sequence[Mention]], registry: Registry) -> Linking:
+    """`mentions`: each source's, from `find_mentions`, in the order of `sources`."""
+    found = tuple(mention for of_source in mentions for mention in of_source)
+    return Linking(found, find_unlinked(sources, found, registry.demonyms), unmatched(registry, found))
 
 
 def unmatched(registry: Registry, mentions: Sequence[Mention]) -> tuple[Problem, ...]:
