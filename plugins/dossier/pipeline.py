@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import functools
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from .anchor.anchoring import Anchored, anchor_annotations
 from .anchor.annotation import load_annotations
@@ -19,7 +20,7 @@ from .anchor.links import Resolver, check_links
 from .cache import BuildCache
 from .clean import clean_source
 from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
-from .link import Linking, Registry, find_mentions, linking_of, load_registry
+from .link import Candidates, Linking, Registry, find_mentions, linking_of, load_registry, name_candidates
 from .model import Mention, Source
 from .notes import apply_note, load_notes
 from .problems import Problem
@@ -50,13 +51,17 @@ def publication_order(source: Source) -> tuple:
     return (date is None, date or "", source.cleaned.raw.stem)
 
 
-Reading = tuple[tuple[Mention, ...], tuple[DatedStatement, ...]]  # a source's mentions and dated statements
+class Reading(NamedTuple):
+    """A source's share of linking and dating, which needs no other source."""
+
+    mentions: tuple[Mention, ...]
+    candidates: Candidates  # runs of capitalised words outside mentions: maybe unlinked names
+    statements: tuple[DatedStatement, ...]
 
 
 def read_source(source: Source, registry: Registry) -> Reading:
-    """A source's share of linking and dating, which needs no other source."""
     mentions = find_mentions(source, registry)
-    return mentions, find_statements(source, mentions)
+    return Reading(mentions, name_candidates(source, mentions), find_statements(source, mentions))
 
 
 def build_dossier(content: Path, cache: BuildCache | None = None, processes: int = 1) -> Dossier:
@@ -90,8 +95,9 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
 
     sources_read = cache.key("sources", raws, note_files)  # all that `ordered` is made of
 
-    # link, and date: what each source says alone (its mentions and dated statements) is found
-    # on every core, and kept per source; what takes every source is put together after.
+    # link, and date: what each source holds alone (its mentions, the names it may hold, its
+    # dated statements) is found on every core and kept per source; what takes every source
+    # (which names are unlinked, the chronology) is put together after.
     entity_files = editor_files("entities")
     registry, found = load_registry(entity_files)
     problems += found
@@ -102,9 +108,11 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
         work = [((s.cleaned.raw, s.note, entities_read), partial(read_source, s, registry)) for s in ordered]
         return cache.values("read", work, processes)
 
-    linking = cache.value(
-        "link", (sources_read, entity_files), lambda: linking_of(ordered, [mentions for mentions, _ in readings()], registry)
-    )
+    def put_together() -> Linking:
+        read = readings()
+        return linking_of(ordered, [r.mentions for r in read], [r.candidates for r in read], registry)
+
+    linking = cache.value("link", (sources_read, entity_files), put_together)
     problems += linking.problems
 
     # date
@@ -114,7 +122,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     curation, found = cache.value("curate", (corpus,), partial(load_curated_events, event_files, ordered, entity_slugs))
     problems += found
     chronology = cache.value(
-        "date", (corpus,), lambda: chronology_of(ordered, [s for _, statements in readings() for s in statements], curation)
+        "date", (corpus,), lambda: chronology_of(ordered, [s for r in readings() for s in r.statements], curation)
     )
     problems += chronology.problems
 

@@ -182,14 +182,17 @@ def _citation(slug: str, quote: str, sources: dict[str, Source]) -> CuratedCitat
 # Editors may type straight quotes and single spaces where the source has curly quotes or runs
 # of spaces; nothing else is forgiven.
 _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_UNFORGIVEN = re.compile(r"[\s'\"]+")  # what splits a quote into stretches `text` must hold as they are
 
 
 def find_quote(text: str, quote: str) -> str | None:
     """The passage of `text` that `quote` cites, as `text` writes it; None if absent."""
-    plain, origin = _normalised(text)
     wanted, _ = _normalised(quote.strip())
+    if not wanted or max(_UNFORGIVEN.split(wanted), key=len) not in text:
+        return None  # a cheap test first: most paragraphs lack the quote's longest plain stretch
+    plain, origin = _normalised(text)
     at = plain.find(wanted)
-    if not wanted or at < 0:
+    if at < 0:
         return None
     return text[origin[at] : origin[at + len(wanted) - 1] + 1]
 

@@ -6,12 +6,13 @@ from .export import export_entities
 from .linker import Linking, Spelling, find_mentions, link_sources, linking_of
 from .registry import KINDS, PLACE_KINDS, Alias, Entity, Registry, entity_url, load_registry
 from .sentences import sentence_around
-from .unlinked import UnlinkedName, describe
+from .unlinked import Candidates, UnlinkedName, describe, name_candidates
 
 __all__ = [
     "KINDS",
     "PLACE_KINDS",
     "Alias",
+    "Candidates",
     "Entity",
     "Linking",
     "Registry",
@@ -26,5 +27,6 @@ __all__ = [
     "link_sources",
     "linking_of",
     "load_registry",
+    "name_candidates",
     "sentence_around",
 ]

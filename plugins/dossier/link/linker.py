@@ -11,7 +11,7 @@ from ..model import Mention, Source
 from ..problems import Problem, warning
 from .matcher import normalise
 from .registry import Registry
-from .unlinked import UnlinkedName, find_unlinked
+from .unlinked import Candidates, UnlinkedName, name_candidates, unlinked_names
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,9 @@ class Linking:
 
 
 def link_sources(sources: Sequence[Source], registry: Registry) -> Linking:
-    return linking_of(sources, [find_mentions(source, registry) for source in sources], registry)
+    mentions = [find_mentions(source, registry) for source in sources]
+    candidates = [name_candidates(source, found) for source, found in zip(sources, mentions)]
+    return linking_of(sources, mentions, candidates, registry)
 
 
 def find_mentions(source: Source, registry: Registry) -> tuple[Mention, ...]:
@@ -68,10 +70,13 @@ def find_mentions(source: Source, registry: Registry) -> tuple[Mention, ...]:
     )
 
 
-def linking_of(sources: Sequence[Source], mentions: Sequence[Sequence[Mention]], registry: Registry) -> Linking:
-    """`mentions`: each source's, from `find_mentions`, in the order of `sources`."""
+def linking_of(
+    sources: Sequence[Source], mentions: Sequence[Sequence[Mention]], candidates: Sequence[Candidates], registry: Registry
+) -> Linking:
+    """Each source's `mentions` (from `find_mentions`) and unlinked name `candidates` (from
+    `name_candidates`), in the order of `sources`, put together."""
     found = tuple(mention for of_source in mentions for mention in of_source)
-    return Linking(found, find_unlinked(sources, found, registry.demonyms), unmatched(registry, found))
+    return Linking(found, unlinked_names(sources, candidates, registry.demonyms), unmatched(registry, found))
 
 
 def unmatched(registry: Registry, mentions: Sequence[Mention]) -> tuple[Problem, ...]:

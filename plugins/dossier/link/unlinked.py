@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Collection, Sequence
+from typing import Collection, NamedTuple, Sequence
 
 from ..model import HEADING, Mention, Source
 from .lexicon import LEADING_WORDS, NOT_NAMES, PARTICLES
@@ -43,8 +43,7 @@ class UnlinkedName:
     end: int
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple, not a dataclass: a worker sends thousands back pickled
     start: int
     end: int
     text: str  # without a possessive "’s"
@@ -57,29 +56,37 @@ class Word:
         return self.text[0].isupper()
 
 
-def find_unlinked(
-    sources: Sequence[Source], mentions: Sequence[Mention], known: Collection[str] = frozenset()
-) -> tuple[UnlinkedName, ...]:
-    """`known`: further words that are not names (the entities' demonyms)."""
-    linked: dict[tuple[str, str], list[Mention]] = {}
+Candidates = list[tuple[int, list[list[Word]]]]  # (block index, runs of capitalised words) of a source
+
+
+def name_candidates(source: Source, mentions: Sequence[Mention]) -> Candidates:
+    """The runs of capitalised words outside `mentions` (the source's) in each body block: what
+    may be a name, before the whole dossier says which are. Needs no other source."""
+    linked: dict[str, list[Mention]] = {}
     for mention in mentions:
-        linked.setdefault((mention.source, mention.paragraph), []).append(mention)
-    body = [
-        (source.slug, block, name_runs(words_of(block.text, linked.get((source.slug, block.id), ()))))
-        for source in sources
-        for block in source.blocks
+        linked.setdefault(mention.paragraph, []).append(mention)
+    return [
+        (index, name_runs(words_of(block.text, linked.get(block.id, ()))))
+        for index, block in enumerate(source.blocks)
         if block.kind != HEADING
     ]
+
+
+def unlinked_names(
+    sources: Sequence[Source], candidates: Sequence[Candidates], known: Collection[str] = frozenset()
+) -> tuple[UnlinkedName, ...]:
+    """`candidates`: each source's, from `name_candidates`, in the order of `sources`."""
+    body = [(source, source.blocks[index], runs) for source, found in zip(sources, candidates) for index, runs in found]
     # Evidence that a word is a name: a run that does not open a sentence holds it.
     capitalised_inside = {word.text for _, _, runs in body for run in runs if not run[0].opening for word in run}
     not_names = NOT_NAMES | set(known)
     names = []
-    for slug, block, runs in body:
+    for source, block, runs in body:
         for run in runs:
             reported = judged(run, capitalised_inside, not_names)
             if reported:
                 start, end = reported[0].start, reported[-1].end
-                names.append(UnlinkedName(block.text[start:end], slug, block.id, start, end))
+                names.append(UnlinkedName(block.text[start:end], source.slug, block.id, start, end))
     return tuple(names)
 
 
