@@ -1,6 +1,7 @@
 """The warm-build cache (plugins/dossier/cache.py): a warm build is byte-identical to a cold
 build of the same content, whatever was edited, and it rewrites only what the edit reached."""
 
+import logging
 import os
 import shutil
 from functools import partial
@@ -134,8 +135,21 @@ def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path
     before = stamps(folder)
     edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
     warm_build(dossier, tmp_path / "site")
-    assert {"clean.pickle", "link.pickle", "date.pickle"} <= set(before) - rewritten(before, folder)
+    assert {"clean.pickle", "read.pickle", "link.pickle", "date.pickle"} <= set(before) - rewritten(before, folder)
     assert "note.pickle" in rewritten(before, folder)
+    assert set(before) <= set(stamps(folder))  # the sources' readings stay, unused, for a later edit to a note
+
+
+def test_a_note_edit_reads_again_only_the_source_it_notes(dossier, tmp_path, caplog):
+    warm_build(dossier, tmp_path / "site")
+    edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
+    warm_build(dossier, tmp_path / "site")  # linking and dating from the cache: the readings unused
+    note = next((dossier / "notes").glob("*.md"))
+    note.write_text(note.read_text() + "\nOne more sentence from the editors.\n")
+    with caplog.at_level(logging.INFO):
+        after = warm_build(dossier, tmp_path / "site")
+    assert "read 4/5" in caplog.text
+    assert after == cold_build(dossier, tmp_path / "cold")
 
 
 def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, monkeypatch):

@@ -3,8 +3,8 @@
 An entry's key is a digest of everything its value depends on: the plugin's code and the
 theme, every setting and installed package, and the step's own inputs (the files it reads;
 for a page, its recipe's inputs). An edit changes the key, so a stale entry is never found,
-only left behind; saving keeps just the entries this build used, so the cache never grows past
-one build's worth. A missing, unreadable or foreign cache file means its entries are made
+only left behind; saving keeps, of each kind of entry, just those the last build that used the
+kind used, so the cache never grows past one build's worth. A missing, unreadable or foreign cache file means its entries are made
 again, never an error.
 """
 
@@ -100,13 +100,15 @@ class BuildCache:
 
     def save(self) -> None:
         """Write each kind that changed (a new entry, or one the last build had and this one did
-        not use); delete the files of kinds this build did not use at all."""
+        not use). A kind this build did not use at all keeps its file for a later build (the
+        sources' readings, when linking and dating came whole from the cache), unless other
+        code or settings wrote it."""
         if self.path is None:
             return
         self.path.mkdir(parents=True, exist_ok=True)
-        for stale in self.path.glob("*.pickle"):
-            if stale.stem not in self.used:
-                stale.unlink()
+        for unused in self.path.glob("*.pickle"):
+            if unused.stem not in self.used and not self._current(unused):
+                unused.unlink()
         for kind, entries in self.used.items():
             if self.counts[kind, False] or self.found.get(kind):
                 self._write(kind, entries)
@@ -130,6 +132,13 @@ class BuildCache:
         value = found[key] if reused else make()
         self.keep(kind, key, value, reused)
         return value  # type: ignore[return-value]
+
+    def _current(self, path: Path) -> bool:
+        try:
+            with path.open("rb") as file:
+                return pickle.load(file)[:2] == (FORMAT, self.version)
+        except Exception:
+            return False
 
     def _found(self, kind: str) -> dict[str, object]:
         if kind not in self.found:
