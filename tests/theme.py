@@ -24,10 +24,18 @@ GLOBALS = {
 
 
 def render_page(page: Page) -> str:
-    environment = Environment(loader=FileSystemLoader(TEMPLATES), **read_settings(str(CONFFILE))["JINJA_ENVIRONMENT"])
-    return environment.get_template(f"{page.template}.html").render(
+    return environment().get_template(f"{page.template}.html").render(
         GLOBALS, SITEURL=relative_root(page.save_as), page=page, **page.context
     )
+
+
+def macros(template: str, save_as: str) -> object:
+    """The theme's macros as the generator gives them to page makers (render.page.Macros)."""
+    return environment().get_template(f"{template}.html").make_module({**GLOBALS, "SITEURL": relative_root(save_as)})
+
+
+def environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), **read_settings(str(CONFFILE))["JINJA_ENVIRONMENT"])
 
 
 def relative_root(save_as: str) -> str:

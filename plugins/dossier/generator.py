@@ -17,7 +17,7 @@ from typing import Iterator
 
 from jinja2 import Environment, StrictUndefined
 from pelican.generators import Generator
-from pelican.utils import sanitised_join
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
 from . import assets
 from .cache import BuildCache, digest, files_digest
@@ -154,7 +154,7 @@ class DossierGenerator(Generator):
 
     def write_output(self, writer) -> None:
         output = Path(self.output_path)
-        recipes = list(site_pages(self.dossier, self.settings, self.cache))
+        recipes = list(site_pages(self.dossier, self.settings, self.macros, self.cache))
         links = self.write_pages(writer, recipes)
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
@@ -199,6 +199,14 @@ class DossierGenerator(Generator):
             **page.context,
         )
         return file_stamp(self.output_file(page.save_as)), page_links(self.read(page.save_as))
+
+    def macros(self, template: str, save_as: str) -> object:
+        """The partial `template` as the page `save_as` sees it (render.page.Macros): with the
+        context and SITEURL that Pelican's writer gives that page."""
+        context = dict(self.context)
+        if self.settings["RELATIVE_URLS"]:
+            context["SITEURL"] = path_to_url(get_relative_path(save_as))
+        return self.get_template(template).make_module(context)
 
     def read(self, name: str) -> str:
         return self.output_file(name).read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from dossier.raw import read_editor_files
 from dossier.render.entities import KIND_HEADINGS, entity_marks, pages, source_entities
 
 from ..date.helpers import CONTENT, seed_sources
-from ..theme import render_page
+from ..theme import macros, render_page
 from .helpers import entity_file, make_source
 
 THEME = Path(__file__).resolve().parents[2] / "themes/dossier"
@@ -41,7 +41,7 @@ def small_pages():
     sources, registry, linking = small_dossier()
     events = {"iran": [{"label": "Soleimani killed", "date_text": "3 January 2020", "url": "chronology.html#killed"}]}
     annotations = {"soleimani": [{"quote": "The death of Solemani", "source_title": "Title of 004_a", "url": "annotations.html#a1", "body_html": "<p>A <em>misspelling</em>.</p>"}]}
-    return {recipe.save_as: recipe.make() for recipe in pages(sources, registry, linking, events, annotations)}
+    return {recipe.save_as: recipe.make() for recipe in pages(sources, registry, linking, macros, events, annotations)}
 
 
 def test_an_entity_page_shows_spellings_mentions_in_context_and_co_mentions(small_pages):
@@ -102,7 +102,7 @@ def test_the_seed_pages_link_only_to_paragraphs_and_entities_that_exist():
     registry, _ = load_registry(files)
     sources = seed_sources()
     linking = link_sources(sources, registry)
-    built = [recipe.make() for recipe in pages(sources, registry, linking)]
+    built = [recipe.make() for recipe in pages(sources, registry, linking, macros)]
     assert len(built) == len(registry.entities) + 2
     paragraphs = {f"sources/{s.slug}.html#{b.id}" for s in sources for b in s.blocks}
     entity_pages = {page.save_as for page in built}
@@ -121,7 +121,7 @@ def test_the_graph_draws_only_the_most_mentioned_entities(monkeypatch):
 
     monkeypatch.setattr(entities, "GRAPH_LIMIT", 1)
     sources, registry, linking = small_dossier()
-    index = next(recipe.make() for recipe in pages(sources, registry, linking) if recipe.save_as == "entities/index.html")
+    index = next(recipe.make() for recipe in pages(sources, registry, linking, macros) if recipe.save_as == "entities/index.html")
     assert [node["label"] for node in index.context["graph"]["nodes"]] == ["Iran"]
     assert index.context["graph"]["omitted"] == 1 and index.context["graph"]["edges"] == []
     assert [row["name"] for row in index.context["adjacency"]] == ["Iran"]

@@ -15,7 +15,7 @@ from . import annotations, chronology, entities
 from .export import compact_json, compact_json_array, dossier_json, export_source, joined_json
 from .headers import headers_file
 from .marks import Mark
-from .page import Page, PageRecipe, ready
+from .page import Macros, Page, PageRecipe, ready
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
 from .sources import home_page, shorten, source_page, source_summary, source_url, sources_index_page
 
@@ -41,10 +41,11 @@ def combined_marks(*layers: Mapping[str, Mapping[str, tuple[Mark, ...]]]) -> dic
     return joined
 
 
-def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> Iterator[PageRecipe]:
+def site_pages(dossier, settings: Mapping, macros: Macros, cache: BuildCache | None = None) -> Iterator[PageRecipe]:
     """One page at a time: the generator writes each before the next is made (memory). Source
     and entity pages, nearly all of a site, come keyed by the corpus digest and their own
-    annotations, so a warm build makes only those an edit reached."""
+    annotations, so a warm build makes only those an edit reached. `macros`: the theme's, for
+    fragments many pages show alike."""
     corpus = dossier.corpus
     cache = cache or BuildCache(None, "")
     render_body = annotations.body_renderer(dossier.resolve, cache, corpus)
@@ -73,6 +74,7 @@ def site_pages(dossier, settings: Mapping, cache: BuildCache | None = None) -> I
         dossier.sources,
         dossier.registry,
         dossier.linking,
+        macros,
         cache.value("events", (corpus,), lambda: chronology.events_by_entity(dossier.chronology)),
         annotations.annotations_by_entity(dossier.anchored, dossier.resolve, render_body),
         corpus,

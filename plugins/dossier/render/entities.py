@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..link import KINDS, Entity, Linking, Registry, Spelling, UnlinkedName, adjacency, co_mentions, entity_url, sentence_around
 from ..model import Mention, Source
 from .marks import Mark, render_marked
-from .page import ENTITY, Page, PageRecipe
+from .page import ENTITY, Macros, Page, PageRecipe
 from .sources import source_summary, source_url
 
 INDEX_URL = "entities/index.html"
@@ -45,12 +45,14 @@ def pages(
     sources: Sequence[Source],
     registry: Registry,
     linking: Linking,
+    macros: Macros,
     events_by_entity: Mapping[str, list[dict]] | None = None,
     annotations_by_entity: Mapping[str, list[dict]] | None = None,
     corpus: str = "",
 ) -> Iterator[PageRecipe]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
+    `macros` renders what every entity page shows alike of a source (partials/mentions.html).
     `corpus` is the digest of what `sources`, `registry` and `linking` were made from
     (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
     One page at a time, so a large dossier never holds every entity page at once."""
@@ -61,15 +63,20 @@ def pages(
         return counts, adjacency(counts)
 
     @functools.cache
+    def shown():
+        return macros("partials/entity_page", INDEX_URL)  # as every entity page sees it: all are in entities/
+
+    @functools.cache
     def catalogue() -> dict[str, Listed]:
-        return {
-            s.slug: Listed(position, s, source_summary(s), {block.id: block.text for block in s.blocks})
-            for position, s in enumerate(sources)
-        }
+        return {s.slug: listed(position, s, shown()) for position, s in enumerate(sources)}
+
+    @functools.cache
+    def entity_links() -> dict[str, Markup]:
+        return {e.slug: shown().link(entity_url(e.slug), e.name) for e in registry.entities}
 
     def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
         named_with = graph()[1].get(entity.slug, [])
-        return entity_page(entity, catalogue(), registry, linking, named_with, events, annotations)
+        return entity_page(entity, catalogue(), entity_links(), linking, named_with, events, annotations)
 
     for entity in registry.entities:
         events = (events_by_entity or {}).get(entity.slug, [])
@@ -91,20 +98,30 @@ class Listed(NamedTuple):
 
     position: int  # in publication order
     source: Source
-    summary: dict  # source_summary(source)
+    url: str
     texts: dict[str, str]  # block id -> text
+    heading: Markup  # above its passages
+    link: Markup  # in the spellings table
+
+
+def listed(position: int, source: Source, shown) -> Listed:
+    """`shown`: partials/entity_page.html's macros."""
+    summary = source_summary(source)
+    texts = {block.id: block.text for block in source.blocks}
+    return Listed(position, source, summary["url"], texts, shown.heading(summary), shown.link(summary["url"], summary["title"]))
 
 
 def entity_page(
     entity: Entity,
     catalogue: Mapping[str, Listed],
-    registry: Registry,
+    entity_links: Mapping[str, Markup],
     linking: Linking,
     named_with: Sequence[tuple[str, int]],
     events: Sequence[dict],
     annotations: Sequence[dict],
 ) -> Page:
-    """`catalogue`: every source by slug, to list those mentioning the entity in publication order."""
+    """`catalogue`: every source by slug, to list those mentioning the entity in publication
+    order; `entity_links`: a link to every entity's page, by slug."""
     mentions = linking.mentions_of(entity.slug)
     by_source: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -123,9 +140,11 @@ def entity_page(
             "entity": entity_view(entity),
             "mention_count": len(mentions),
             "source_count": len(mentioning),
-            "spellings": [spelling_view(spelling, mentioning) for spelling in linking.spellings(entity.slug)],
-            "groups": [{"source": e.summary, "passages": passages(by_source[e.source.slug], e)} for e in listed],
-            "co_mentions": neighbour_views(named_with, registry),
+            "spellings": [spelling_view(spelling, listed) for spelling in linking.spellings(entity.slug)],
+            "groups": [
+                {"slug": e.source.slug, "heading": e.heading, "passages": passages(by_source[e.source.slug], e)} for e in listed
+            ],
+            "co_mentions": [{"link": entity_links[slug], "count": n} for slug, n in named_with],
             "events": list(events),
             "annotations": [{**a, "body_html": Markup(a["body_html"])} for a in annotations],
             "search_kind": ENTITY,
@@ -134,12 +153,12 @@ def entity_page(
     )
 
 
-def spelling_view(spelling: Spelling, sources: Sequence[Source]) -> dict:
+def spelling_view(spelling: Spelling, listed: Sequence[Listed]) -> dict:
     found_in = {mention.source for mention in spelling.mentions}
     return {
         "text": spelling.text,
         "count": len(spelling.mentions),
-        "sources": [source_link(s) for s in sources if s.slug in found_in],
+        "sources": [entry.link for entry in listed if entry.source.slug in found_in],
     }
 
 
@@ -170,7 +189,7 @@ def coordinates_view(entity: Entity) -> dict:
 
 def passages(mentions: Sequence[Mention], listed: Listed) -> list[dict]:
     """Each sentence naming the entity once, its mentions highlighted, linked to its paragraph."""
-    texts, url = listed.texts, listed.summary["url"]
+    texts, url = listed.texts, listed.url
     sentences: dict[tuple[str, int, int], list[Mention]] = {}
     for mention in mentions:
         first, last = sentence_around(texts[mention.paragraph], mention.start, mention.end)
@@ -184,10 +203,6 @@ def passages(mentions: Sequence[Mention], listed: Listed) -> list[dict]:
         }
         for (paragraph, first, last), found in sentences.items()
     ]
-
-
-def source_link(source: Source) -> dict:
-    return {"title": source.metadata.title, "url": source_url(source)}
 
 
 def plural(count: int, noun: str) -> str:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 # What a page is, for search: its "kind" metadata, which the search page filters on
 # (themes/dossier/static/js/search.js lists the same kinds).
 SOURCE, ENTITY, EVENT, ANNOTATION, PAGE = "Source", "Entity", "Event", "Annotation", "Page"
+
+# The theme's macros, for a fragment many pages show alike, rendered once and printed by each:
+# macros(template, save_as) is the partial `template` (a name as in `Page.template`) as the page
+# `save_as` sees it, with that page's SITEURL. The generator's come from its Jinja environment.
+Macros = Callable[[str, str], Any]
 
 
 @dataclass(frozen=True)
