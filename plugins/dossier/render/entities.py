@@ -71,12 +71,12 @@ def pages(
         return {s.slug: listed(position, s, shown()) for position, s in enumerate(sources)}
 
     @functools.cache
-    def entity_links() -> dict[str, Markup]:
-        return {e.slug: shown().link(entity_url(e.slug), e.name) for e in registry.entities}
+    def named_with(slug: str, count: int) -> Markup:
+        return shown().named_with(entity_url(slug), registry.by_slug[slug].name, count)
 
     def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
-        named_with = graph()[1].get(entity.slug, [])
-        return entity_page(entity, catalogue(), entity_links(), linking, named_with, events, annotations)
+        co_mentions = [named_with(slug, n) for slug, n in graph()[1].get(entity.slug, [])]
+        return entity_page(entity, catalogue(), linking, co_mentions, events, annotations)
 
     for entity in registry.entities:
         events = (events_by_entity or {}).get(entity.slug, [])
@@ -108,20 +108,19 @@ def listed(position: int, source: Source, shown) -> Listed:
     """`shown`: partials/entity_page.html's macros."""
     summary = source_summary(source)
     texts = {block.id: block.text for block in source.blocks}
-    return Listed(position, source, summary["url"], texts, shown.heading(summary), shown.link(summary["url"], summary["title"]))
+    return Listed(position, source, summary["url"], texts, shown.heading(summary), shown.link(summary))
 
 
 def entity_page(
     entity: Entity,
     catalogue: Mapping[str, Listed],
-    entity_links: Mapping[str, Markup],
     linking: Linking,
-    named_with: Sequence[tuple[str, int]],
+    co_mentions: list[Markup],
     events: Sequence[dict],
     annotations: Sequence[dict],
 ) -> Page:
     """`catalogue`: every source by slug, to list those mentioning the entity in publication
-    order; `entity_links`: a link to every entity's page, by slug."""
+    order; `co_mentions`: the entities named in the same paragraphs, as the page shows them."""
     mentions = linking.mentions_of(entity.slug)
     by_source: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -144,7 +143,7 @@ def entity_page(
             "groups": [
                 {"slug": e.source.slug, "heading": e.heading, "passages": passages(by_source[e.source.slug], e)} for e in listed
             ],
-            "co_mentions": [{"link": entity_links[slug], "count": n} for slug, n in named_with],
+            "co_mentions": co_mentions,
             "events": list(events),
             "annotations": [{**a, "body_html": Markup(a["body_html"])} for a in annotations],
             "search_kind": ENTITY,
