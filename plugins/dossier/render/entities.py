@@ -52,7 +52,7 @@ def pages(
 ) -> Iterator[PageRecipe]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
-    `macros` renders what every entity page shows alike of a source (partials/mentions.html).
+    `macros` renders what entity pages show alike (partials/entity_page.html), once per build.
     `corpus` is the digest of what `sources`, `registry` and `linking` were made from
     (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
     One page at a time, so a large dossier never holds every entity page at once."""
@@ -70,7 +70,7 @@ def pages(
     def catalogue() -> dict[str, Listed]:
         return {s.slug: listed(position, s, shown()) for position, s in enumerate(sources)}
 
-    @functools.cache
+    @functools.cache  # few distinct (entity, count) pairs: 3,718 of 186,118 co-mentions at N=2,000
     def named_with(slug: str, count: int) -> Markup:
         return shown().named_with(entity_url(slug), registry.by_slug[slug].name, count)
 
