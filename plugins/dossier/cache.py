@@ -59,7 +59,7 @@ class BuildCache:
         self.found: dict[str, dict[str, object]] = {}  # kind -> key -> value, from the last build
         self.used: dict[str, dict[str, object]] = {}  # kind -> key -> value, this build's
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, reused) -> entries
-        self.pickled: dict[str, bytes] = {}  # key -> its value pickled by a worker, saved as it is
+        self.saved: set[str] = set()  # kinds saved already, unchanged since
 
     def key(self, kind: str, *inputs: object) -> str:
         return digest(self.version, kind, *inputs)
@@ -70,25 +70,31 @@ class BuildCache:
 
     def values(self, kind: str, work: Sequence[tuple[tuple, Callable[[], T]]], processes: int = 1) -> list[T]:
         """[value(kind, inputs, make) for inputs, make in work], the values missing from the
-        cache made on up to `processes` forked workers (workers.py). A worker sends each value
-        pickled; the build unpickles it once, and saving writes those bytes as they are, so
-        pickling, needed for the cache anyway, is shared by the workers too."""
+        cache made on up to `processes` forked workers (workers.py), and the kind saved at once.
+        A worker sends each value pickled: the build unpickles it, and saves those bytes as
+        they are, so the pickling a cache needs is shared by the workers too, and the bytes
+        are not held until the end of the build."""
         found, used = self._found(kind), self.used.get(kind, {})
         keyed = [(self.key(kind, *inputs), make) for inputs, make in work]
         missing = {key: make for key, make in keyed if key not in found and key not in used}
         processes = worker_count(processes, len(missing))
+        pickled: dict[str, bytes] = {}
         if processes > 1:
             made = map_forked(lambda make: pickle.dumps(make(), pickle.HIGHEST_PROTOCOL), list(missing.values()), processes)
             for key, data in zip(missing, made):
-                self.pickled[key] = data
+                pickled[key] = data
                 self.keep(kind, key, pickle.loads(data), reused=False)
-        return [self._value(kind, key, make) for key, make in keyed]
+        results = [self._value(kind, key, make) for key, make in keyed]
+        self._save_kind(kind, pickled)
+        self.saved.add(kind)
+        return results
 
     def recall(self, kind: str, key: str) -> object | None:
         """The value the last build kept under `key` (a key from `key()`), if any."""
         return self._found(kind).get(key)
 
     def keep(self, kind: str, key: str, value: object, reused: bool) -> None:
+        self.saved.discard(kind)
         self._found(kind).pop(key, None)
         self.used.setdefault(kind, {})[key] = value
         self.counts[kind, reused] += 1
@@ -100,7 +106,8 @@ class BuildCache:
 
     def save(self) -> None:
         """Write each kind that changed (a new entry, or one the last build had and this one did
-        not use). A kind this build did not use at all keeps its file for a later build (the
+        not use) since it was last saved: a build may save as it goes, to pickle large values
+        while less else is in memory, and again at the end. A kind this build did not use at all keeps its file for a later build (the
         sources' readings, when linking and dating came whole from the cache), unless other
         code or settings wrote it."""
         if self.path is None:
@@ -109,18 +116,26 @@ class BuildCache:
         for unused in self.path.glob("*.pickle"):
             if unused.stem not in self.used and not self._current(unused):
                 unused.unlink()
-        for kind, entries in self.used.items():
-            if self.counts[kind, False] or self.found.get(kind):
-                self._write(kind, entries)
+        for kind in sorted(self.used.keys() - self.saved):
+            self._save_kind(kind)
+            self.saved.add(kind)
 
-    def _write(self, kind: str, entries: dict[str, object]) -> None:
-        path = self.path / f"{kind}.pickle"  # type: ignore[operator]
+    def _save_kind(self, kind: str, pickled: dict[str, bytes] | None = None) -> None:
+        """Write the kind's entries if it changed; `pickled`: some of them, already pickled."""
+        if self.path is None or not (self.counts[kind, False] or self.found.get(kind)):
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        path = self.path / f"{kind}.pickle"
+        entries = self.used.get(kind, {})
         partial = path.with_name(path.name + ".partial")
         with partial.open("wb") as file:
             pickle.dump((FORMAT, self.version, len(entries)), file, protocol=pickle.HIGHEST_PROTOCOL)
             for key, value in entries.items():  # a pickle each: a pickler's memo of them all is as large as they are
                 pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
-                file.write(self.pickled.get(key) or pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+                if pickled and key in pickled:
+                    file.write(pickled[key])
+                else:
+                    pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)  # to the file: a large value is never in memory twice
         os.replace(partial, path)  # a build stopped while saving leaves the old file whole
 
     def _value(self, kind: str, key: str, make: Callable[[], T]) -> T:

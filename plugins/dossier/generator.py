@@ -11,11 +11,11 @@ import subprocess
 import sys
 import types
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import Iterator
 
 from jinja2 import Environment, StrictUndefined
+from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
@@ -30,6 +30,8 @@ from .render.page import PageRecipe
 from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
+
+PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
 
 
 class CheckFailed(SystemExit):
@@ -142,6 +144,7 @@ class DossierGenerator(Generator):
         with rare_garbage_collection():
             self.cache = build_cache(self.settings, Path(self.theme))
             self.dossier = build_dossier(Path(self.path), self.cache, self.processes())
+            self.cache.save()  # the pipeline's results, while the pages are not yet in memory
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
         self.context["NAVIGATION"] = NAVIGATION
@@ -150,12 +153,12 @@ class DossierGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         with rare_garbage_collection():
-            self.write_output(writer)
+            self.write_output()
 
-    def write_output(self, writer) -> None:
+    def write_output(self) -> None:
         output = Path(self.output_path)
         recipes = list(site_pages(self.dossier, self.settings, self.macros, self.cache))
-        links = self.write_pages(writer, recipes)
+        links = self.write_pages(recipes)
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
             raw = source.cleaned.raw.path
@@ -168,14 +171,14 @@ class DossierGenerator(Generator):
         self.report([*broken_links(links, self.read, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
-    def write_pages(self, writer, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
+    def write_pages(self, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages no earlier build left in place, on DOSSIER_WORKERS
         processes (default: one per core) when there are enough of them. Returns each page's
         links, for the link check: found as a page is written, or kept from the build that
         wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         to_make = [recipe for recipe in recipes if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
-        made = map_forked(partial(self.make_page, writer), to_make, worker_count(self.processes(), len(to_make)))
+        made = map_forked(self.make_page, to_make, worker_count(self.processes(), len(to_make)))
         for recipe, (stamp, links) in zip(to_make, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
@@ -188,25 +191,31 @@ class DossierGenerator(Generator):
         """DOSSIER_WORKERS (default: one per core): at most how many processes share a stage."""
         return self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
 
-    def make_page(self, writer, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
+    def make_page(self, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
+        """Render the page as Pelican's writer would (the same context, signal), but streamed to
+        its file a few thousand pieces at a time rather than joined first: the chronology of a
+        large dossier is a million pieces, too many to hold at once."""
         page = recipe.make()
-        writer.write_file(
-            page.save_as,
-            self.get_template(page.template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page=page,
-            **page.context,
-        )
-        return file_stamp(self.output_file(page.save_as)), page_links(self.read(page.save_as))
+        context = {**self.page_context(page.save_as), "output_file": page.save_as, "page": page, **page.context}
+        path = self.output_file(page.save_as)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = self.get_template(page.template).stream(context)
+        stream.enable_buffering(PIECES_PER_WRITE)
+        stream.dump(str(path), encoding="utf-8")
+        signals.content_written.send(str(path), context=context)
+        return file_stamp(path), page_links(self.read(page.save_as))
+
+    def page_context(self, save_as: str) -> dict:
+        """Pelican's context as its writer gives it to the page `save_as`: with a SITEURL
+        relative to the page when RELATIVE_URLS is on."""
+        context = {**self.context, "localsiteurl": self.context.get("localsiteurl")}
+        if self.settings["RELATIVE_URLS"]:
+            context["SITEURL"] = context["localsiteurl"] = path_to_url(get_relative_path(save_as))
+        return context
 
     def macros(self, template: str, save_as: str) -> object:
-        """The partial `template` as the page `save_as` sees it (render.page.Macros): with the
-        context and SITEURL that Pelican's writer gives that page."""
-        context = dict(self.context)
-        if self.settings["RELATIVE_URLS"]:
-            context["SITEURL"] = path_to_url(get_relative_path(save_as))
-        return self.get_template(template).make_module(context)
+        """The partial `template` as the page `save_as` sees it (render.page.Macros)."""
+        return self.get_template(template).make_module(self.page_context(save_as))
 
     def read(self, name: str) -> str:
         return self.output_file(name).read_text(encoding="utf-8")

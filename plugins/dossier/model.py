@@ -5,6 +5,7 @@ raw file -> `RawSource` -> (clean) -> `CleanedSource` -> (notes) -> `Source`
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 # Roles of a raw line.
@@ -19,7 +20,7 @@ HEADING = "h"
 LIST_ITEM = "li"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawSource:
     path: str  # content-relative, e.g. "sources/000_fa7f6ba4e0365f97.txt"
     stem: str  # file name without ".txt"; notes are keyed by it
@@ -27,7 +28,7 @@ class RawSource:
     lines: tuple[str, ...]  # decoded text lines, without line endings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineVerdict:
     """What the cleaner decided about one raw line, and why."""
 
@@ -37,8 +38,18 @@ class LineVerdict:
     kind: str  # body: p/h/li; metadata: headline/date/author/...; boilerplate: its family
     reason: str  # in words, for editors: shown in "Removed from the raw text"
 
+    def __reduce__(self) -> tuple:
+        # Workers send each cleaned source back pickled on its own, so the few strings that all
+        # verdicts share would each come back as a copy per line: through `_shared_verdict`
+        # they stay shared (tens of MB in a large build).
+        return _shared_verdict, (self.number, self.text, self.role, self.kind, self.reason)
 
-@dataclass(frozen=True)
+
+def _shared_verdict(number: int, text: str, role: str, kind: str, reason: str) -> LineVerdict:
+    return LineVerdict(number, text, sys.intern(role), sys.intern(kind), sys.intern(reason))
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One body paragraph, heading or list item of the cleaned article."""
 
@@ -49,7 +60,7 @@ class Block:
     marker: str | None = None  # list items: "1." or "-" as written; None otherwise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Published:
     date: str | None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None when undated
     precision: str | None  # "day", "month", "year" or None
@@ -59,7 +70,7 @@ class Published:
 UNDATED = Published(None, None, None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     title: str | None
     title_basis: str | None
@@ -70,7 +81,7 @@ class Metadata:
     caption: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanedSource:
     raw: RawSource
     metadata: Metadata
@@ -82,7 +93,7 @@ class CleanedSource:
         return tuple(v for v in self.verdicts if v.role == BOILERPLATE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """An editor's per-source note: metadata overrides plus a markdown body."""
 
@@ -92,7 +103,7 @@ class Note:
     html: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A cleaned source with its editor's note applied: what pages and exports show."""
 
@@ -124,7 +135,7 @@ class Source:
         return tuple(offsets)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity named in a body block: `text[start:end]` of that block is `surface`."""
 
@@ -134,3 +145,12 @@ class Mention:
     start: int
     end: int
     surface: str  # the text as written, e.g. "Solemani" or "Assad’s" minus the possessive
+
+    def __reduce__(self) -> tuple:
+        # As LineVerdict's: each source's mentions come back from a worker pickled on their own,
+        # and the entity slugs, few, would come back as a copy per mention.
+        return _shared_mention, (self.entity, self.source, self.paragraph, self.start, self.end, self.surface)
+
+
+def _shared_mention(entity: str, source: str, paragraph: str, start: int, end: int, surface: str) -> Mention:
+    return Mention(sys.intern(entity), source, paragraph, start, end, surface)
