@@ -8,7 +8,7 @@ annotation cleans, links and dates nothing again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import functools
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .anchor.anchoring import Anchored, anchor_annotations
 from .anchor.annotation import load_annotations
 from .anchor.links import Resolver, check_links
-from .cache import BuildCache
+from .cache import BuildCache, digest
 from .clean import clean_source
 from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
 from .link import Candidates, Linking, Registry, find_mentions, linking_of, load_registry, name_candidates
@@ -78,8 +78,11 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     raws, found = read_sources(content)
     problems += found
     cleaned = []
-    for source, found in cache.values("clean", [((raw,), partial(clean_source, raw)) for raw in raws], processes):
-        cleaned.append(source)
+    raw_read = {raw.path: digest(raw) for raw in raws}  # once: three keys below hold each raw file
+    made = cache.values("clean", [((raw_read[raw.path],), partial(clean_source, raw)) for raw in raws], processes)
+    for raw, (source, found) in zip(raws, made):
+        # A cleaned source from a worker or the cache holds a copy of its raw text: share this one.
+        cleaned.append(replace(source, raw=raw) if source.raw is not raw else source)
         problems += found
 
     # notes
@@ -93,7 +96,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
         problems += found
     ordered = tuple(sorted(sources, key=publication_order))
 
-    sources_read = cache.key("sources", raws, note_files)  # all that `ordered` is made of
+    sources_read = cache.key("sources", list(raw_read.values()), note_files)  # all that `ordered` is made of
 
     # link, and date: what each source holds alone (its mentions, the names it may hold, its
     # dated statements) is found on every core and kept per source; what takes every source
@@ -105,7 +108,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
 
     @functools.cache
     def readings() -> list[Reading]:  # only if linking or dating is not in the cache
-        work = [((s.cleaned.raw, s.note, entities_read), partial(read_source, s, registry)) for s in ordered]
+        work = [((raw_read[s.cleaned.raw.path], s.note, entities_read), partial(read_source, s, registry)) for s in ordered]
         return cache.values("read", work, processes)
 
     def put_together() -> Linking:
