@@ -177,7 +177,9 @@ class DossierGenerator(Generator):
         links, for the link check: found as a page is written, or kept from the build that
         wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
-        to_make = [recipe for recipe in recipes if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
+        # Last first: the site lists its largest pages (entities, the chronology) after its many
+        # small ones, and a large page taken last keeps the other processes waiting for it.
+        to_make = [recipe for recipe in reversed(recipes) if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
         made = map_forked(self.make_page, to_make, worker_count(self.processes(), len(to_make)))
         for recipe, (stamp, links) in zip(to_make, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
