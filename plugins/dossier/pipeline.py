@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from .anchor.anchoring import Anchored, anchor_annotations
-from .anchor.annotation import load_annotations
+from .anchor.anchoring import Anchored, Placement, anchor_annotations, find_place
+from .anchor.annotation import Annotation, load_annotations
 from .anchor.links import Resolver, check_links
 from .cache import BuildCache, digest
 from .clean import clean_source
@@ -132,7 +132,13 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     # anchor
     annotations, found = load_annotations(editor_files("annotations"))
     problems += found
-    anchored, found = anchor_annotations(annotations, ordered)
+
+    def place(annotation: Annotation, source: Source) -> tuple[Placement | None, list[Problem]]:
+        # Kept per annotation and its source's own files: an edit anchors again only what it touched.
+        inputs = (annotation, raw_read[source.cleaned.raw.path], source.note)
+        return cache.value("anchor", inputs, partial(find_place, annotation, source))
+
+    anchored, found = anchor_annotations(annotations, ordered, place)
     problems += found
     resolve = site_resolver(ordered, registry, chronology)
     for annotation in annotations:  # one by one: an edit re-checks only the annotation edited

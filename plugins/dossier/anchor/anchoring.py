@@ -14,7 +14,7 @@ than one match is left, or none, the annotation is an error and is not rendered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import Block, Source
 from ..problems import Problem, error, warning
@@ -68,6 +68,20 @@ class Anchored:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where an annotation's quote lies in its source, without the source: what a cache keeps."""
+
+    index: int  # of the block in `source.blocks`
+    start: int
+    end: int
+    status: str  # EXACT or FUZZY
+    score: float
+
+
+Placing = Callable[[Annotation, Source], tuple[Placement | None, list[Problem]]]
+
+
+@dataclass(frozen=True)
 class Found:
     """A match in the paragraph `source.blocks[index]`."""
 
@@ -76,9 +90,11 @@ class Found:
 
 
 def anchor_annotations(
-    annotations: Sequence[Annotation], sources: Sequence[Source]
+    annotations: Sequence[Annotation], sources: Sequence[Source], place: Placing | None = None
 ) -> tuple[list[Anchored], list[Problem]]:
-    """Anchored annotations in reading order (by source slug, then position), and problems."""
+    """Anchored annotations in reading order (by source slug, then position), and problems.
+    `place`: `find_place`, or one that remembers what it found (the build cache's)."""
+    place = place or find_place
     named = {name: source for source in sources for name in (source.slug, source.cleaned.raw.stem)}
     anchored: list[Anchored] = []
     problems: list[Problem] = []
@@ -94,15 +110,15 @@ def anchor_annotations(
                 )
             )
             continue
-        result, found = anchor(annotation, source)
+        placement, found = place(annotation, source)
         problems += found
-        if result is not None:
-            anchored.append(result)
+        if placement is not None:
+            anchored.append(anchored_at(annotation, source, placement))
     anchored.sort(key=lambda a: (a.source.slug, a.offset, a.annotation.id))
     return anchored, problems
 
 
-def anchor(annotation: Annotation, source: Source) -> tuple[Anchored | None, list[Problem]]:
+def find_place(annotation: Annotation, source: Source) -> tuple[Placement | None, list[Problem]]:
     quote_line = annotation.line_of("quote")
     for status, find, how in SEARCHES:
         found = [
@@ -124,28 +140,33 @@ def anchor(annotation: Annotation, source: Source) -> tuple[Anchored | None, lis
         return None, [error(annotation.path, ambiguity_message(annotation, source, top), quote_line)]
 
     (chosen,) = top
-    block = source.blocks[chosen.index]
-    result = Anchored(
-        annotation=annotation,
-        source=source,
-        block=block,
-        start=chosen.match.start,
-        end=chosen.match.end,
-        offset=source.block_offsets()[chosen.index] + chosen.match.start,
-        status=status,
-        score=chosen.match.score,
-    )
+    placement = Placement(chosen.index, chosen.match.start, chosen.match.end, status, chosen.match.score)
     if status == EXACT:
-        return result, []
-    return result, [
+        return placement, []
+    block = source.blocks[chosen.index]
+    return placement, [
         warning(
             annotation.path,
             f"the quote “{annotation.quote}” is in {source.cleaned.raw.path} {how}: anchored as fuzzy "
-            f"(score {shown_score(result.score):g}, minimum {MIN_SCORE:g}) to “{result.text}” in "
-            f"paragraph {block.id}; copy the text exactly from the source to anchor it",
+            f"(score {shown_score(placement.score):g}, minimum {MIN_SCORE:g}) to "
+            f"“{block.text[placement.start : placement.end]}” in paragraph {block.id}; copy the text "
+            f"exactly from the source to anchor it",
             quote_line,
         )
     ]
+
+
+def anchored_at(annotation: Annotation, source: Source, placement: Placement) -> Anchored:
+    return Anchored(
+        annotation=annotation,
+        source=source,
+        block=source.blocks[placement.index],
+        start=placement.start,
+        end=placement.end,
+        offset=source.block_offsets()[placement.index] + placement.start,
+        status=placement.status,
+        score=placement.score,
+    )
 
 
 def fits_context(annotation: Annotation, source: Source, candidate: Found) -> bool:
