@@ -11,17 +11,18 @@ from dossier.workers import WorkerFailed, map_forked, worker_count
 from tests.conftest import build_site, output_files
 
 
-def test_results_come_back_in_item_order_from_every_process():
+def test_results_come_back_in_item_order_from_every_worker():
     def work(n: int) -> tuple[int, int]:
-        time.sleep(0.05)  # long enough for every process to start and take items
+        time.sleep(0.05)  # long enough for every worker to start and take items
         return n * n, os.getpid()
 
     results = map_forked(work, list(range(12)), 3)
     assert [square for square, _ in results] == [n * n for n in range(12)]
-    assert len({pid for _, pid in results}) == 3
+    workers_seen = {pid for _, pid in results}
+    assert len(workers_seen) == 3 and os.getpid() not in workers_seen  # this process only waits
 
 
-def test_a_process_that_is_free_takes_the_next_item():
+def test_a_worker_that_is_free_takes_the_next_item():
     def work(n: int) -> int:
         time.sleep(0.6 if n == 0 else 0.01)  # the first item is slow
         return os.getpid()
@@ -30,32 +31,19 @@ def test_a_process_that_is_free_takes_the_next_item():
     assert takers.count(takers[0]) == 1  # whoever took it, the other took all the rest
 
 
-def test_a_failure_here_stops_the_workers(tmp_path):
+def test_a_failing_worker_fails_the_build_with_its_traceback_and_stops_the_others(tmp_path):
     def work(n: int) -> int:
-        time.sleep(0.01)
-        if os.getpid() == parent and n > 10:  # the worker has started by then
-            raise ValueError("broken here")
         (tmp_path / str(os.getpid())).touch()
+        if n == 3:
+            raise ValueError("page 3 is broken")
+        time.sleep(0.01)
         return n
 
-    parent = os.getpid()
-    with pytest.raises(ValueError, match="broken here"):
+    with pytest.raises(WorkerFailed, match="page 3 is broken"):
         map_forked(work, list(range(1000)), 2)
-    (worker,) = [int(path.name) for path in tmp_path.iterdir() if int(path.name) != parent]
-    with pytest.raises(ChildProcessError):
-        os.waitpid(worker, os.WNOHANG)  # stopped and reaped: no process is left behind
-
-
-def test_a_failing_worker_fails_the_build_with_its_traceback():
-    def work(n: int) -> int:
-        time.sleep(0.01)  # every process takes items
-        if os.getpid() != parent:
-            raise ValueError(f"page {n} is broken")
-        return n
-
-    parent = os.getpid()
-    with pytest.raises(WorkerFailed, match=r"page \d+ is broken"):
-        map_forked(work, list(range(6)), 2)
+    for worker in (int(path.name) for path in tmp_path.iterdir()):
+        with pytest.raises(ChildProcessError):
+            os.waitpid(worker, os.WNOHANG)  # ended and reaped: no process is left behind
 
 
 def test_a_worker_is_started_only_for_a_real_share_of_the_work():

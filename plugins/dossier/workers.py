@@ -13,6 +13,7 @@ import os
 import pickle
 import signal
 import tempfile
+import time
 import traceback
 from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
 
@@ -20,6 +21,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 ITEMS_PER_WORKER = 100  # below this a worker costs more to start than it saves
+WAIT_STEP = 0.01  # seconds between looks at which workers have ended
 FINISHED = None  # what a worker writes after its last result; a failed one writes its traceback
 
 
@@ -33,16 +35,16 @@ def worker_count(wanted: int, items: int) -> int:
 
 
 def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
-    """[work(item) for item in items], shared among `processes` (this one included). Each
-    process takes the next item no process has taken whenever it is free, so however unequal
-    the items, or the processes' speed (a forked worker pays for every page of memory it
-    writes to), none waits long for the others at the end."""
+    """[work(item) for item in items], shared among `processes` forked workers while this
+    process waits: its memory stays as it was, and it is the one that goes on with the build.
+    Each worker takes the next item no worker has taken whenever it is free, so however unequal
+    the items, or the workers' speed, none waits long for the others at the end."""
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(item) for item in items]
     next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
 
     def taken() -> Iterator[tuple[int, Result]]:
-        """(index, result) of each item this process takes."""
+        """(index, result) of each item this worker takes."""
         while True:
             with next_item.get_lock():
                 index = next_item.value
@@ -51,17 +53,21 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes:
                 return
             yield index, work(items[index])
 
-    children = [_fork_worker(taken) for _ in range(1, processes)]
+    running = dict(_fork_worker(taken) for _ in range(processes))  # pid -> its results file
+    done = []
     try:
-        done = list(taken())
+        while running:  # in the order they end: a failure stops the build at once
+            for pid in list(running):
+                ended, status = os.waitpid(pid, os.WNOHANG)
+                if ended:
+                    done += _results(running.pop(pid), status)
+            time.sleep(WAIT_STEP if running else 0)
     except BaseException:
-        for pid, output in children:  # nobody will read their results: stop them
+        for pid, output in running.items():  # a worker failed, or the build was stopped: stop the rest
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             output.close()
         raise
-    for pid, output in children:
-        done += _collect(pid, output)
     results: list = [None] * len(items)
     for index, result in done:
         results[index] = result
@@ -84,9 +90,8 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
     os._exit(0)
 
 
-def _collect(pid: int, output: BinaryIO) -> list:
-    """The (index, result) entries a worker wrote, once it has ended."""
-    _, status = os.waitpid(pid, 0)
+def _results(output: BinaryIO, status: int) -> list:
+    """The (index, result) entries an ended worker wrote."""
     output.seek(0)
     entries = []
     with output:
