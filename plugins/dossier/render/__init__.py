@@ -78,6 +78,7 @@ def site_pages(dossier, settings: Mapping, macros: Macros, cache: BuildCache | N
         cache.value("events", (corpus,), lambda: chronology.events_by_entity(dossier.chronology)),
         annotations.annotations_by_entity(dossier.anchored, dossier.resolve, render_body),
         corpus,
+        cache.value("graph", (corpus,), lambda: entities.shared_paragraphs(dossier.linking)),
     )
     names = {entity.slug: entity.name for entity in dossier.registry.entities}
     yield PageRecipe(chronology.URL, (corpus,), lambda: chronology.page(dossier.chronology, dossier.sources, names))

@@ -49,18 +49,16 @@ def pages(
     events_by_entity: Mapping[str, list[dict]] | None = None,
     annotations_by_entity: Mapping[str, list[dict]] | None = None,
     corpus: str = "",
+    graph: Graph | None = None,
 ) -> Iterator[PageRecipe]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
     `macros` renders what entity pages show alike (partials/entity_page.html), once per build.
     `corpus` is the digest of what `sources`, `registry` and `linking` were made from
     (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
+    `graph`: `shared_paragraphs(linking)`, if already made (the build cache keeps it).
     One page at a time, so a large dossier never holds every entity page at once."""
-
-    @functools.cache  # only when a page is made: a warm build may make none
-    def graph() -> tuple[Mapping[tuple[str, str], int], Mapping[str, Sequence[tuple[str, int]]]]:
-        counts = co_mentions(linking.mentions)
-        return counts, adjacency(counts)
+    named = graph or shared_paragraphs(linking)
 
     @functools.cache
     def shown():
@@ -75,7 +73,7 @@ def pages(
         return shown().named_with(entity_url(slug), registry.by_slug[slug].name, count)
 
     def make_entity_page(entity: Entity, events: list[dict], annotations: list[dict]) -> Page:
-        co_mentions = [named_with(slug, n) for slug, n in graph()[1].get(entity.slug, [])]
+        co_mentions = [named_with(slug, n) for slug, n in named.get(entity.slug, [])]
         return entity_page(entity, catalogue(), linking, co_mentions, events, annotations)
 
     for entity in registry.entities:
@@ -86,8 +84,16 @@ def pages(
             (corpus, entity.slug, events, annotations),
             functools.partial(make_entity_page, entity, events, annotations),
         )
-    yield PageRecipe(INDEX_URL, (corpus,), lambda: index_page(sources, registry, linking, *graph()))
+    yield PageRecipe(INDEX_URL, (corpus,), lambda: index_page(sources, registry, linking, named))
     yield PageRecipe(UNLINKED_URL, (corpus,), lambda: unlinked_page(sources, linking))
+
+
+Graph = Mapping[str, Sequence[tuple[str, int]]]  # entity -> (entity named with it, in how many paragraphs)
+
+
+def shared_paragraphs(linking: Linking) -> Graph:
+    """Each entity's co-mentions, the most frequent first (`adjacency`)."""
+    return adjacency(co_mentions(linking.mentions))
 
 
 # --- one entity ---------------------------------------------------------------------------
@@ -215,8 +221,7 @@ def index_page(
     sources: Sequence[Source],
     registry: Registry,
     linking: Linking,
-    counts: Mapping[tuple[str, str], int],
-    named_with: Mapping[str, Sequence[tuple[str, int]]],
+    named_with: Graph,
 ) -> Page:
     rows = {entity.slug: index_row(entity, linking) for entity in registry.entities}
     by_kind = [
@@ -241,7 +246,7 @@ def index_page(
         ),
         context={
             "groups": [group for group in by_kind if group["entities"]],
-            "graph": {**co_mention_graph(graphed, linking, counts), "omitted": len(mentioned) - len(graphed)},
+            "graph": {**co_mention_graph(graphed, linking, named_with), "omitted": len(mentioned) - len(graphed)},
             "adjacency": [
                 {
                     **rows[entity.slug],
@@ -275,7 +280,7 @@ def index_row(entity: Entity, linking: Linking) -> dict:
     }
 
 
-def co_mention_graph(entities: Sequence[Entity], linking: Linking, counts: Mapping[tuple[str, str], int]) -> dict:
+def co_mention_graph(entities: Sequence[Entity], linking: Linking, named_with: Graph) -> dict:
     """Nodes on a circle, sized by mentions; a line between two entities named in the same
     paragraph, as thick as the number of such paragraphs. Every coordinate is computed here,
     rounded, so the page needs no JavaScript and builds byte for byte the same."""
@@ -304,7 +309,7 @@ def co_mention_graph(entities: Sequence[Entity], linking: Linking, counts: Mappi
                 "anchor": "start" if right else "end",
             }
         )
-    edges = [(pair, n) for pair, n in counts.items() if pair[0] in positions and pair[1] in positions]
+    edges = [((a, b), n) for a in positions for b, n in named_with.get(a, ()) if a < b and b in positions]
     heaviest = max((n for _, n in edges), default=1)
     thinnest, thickest = EDGE_WIDTHS
     return {
