@@ -13,7 +13,7 @@ from tests.conftest import build_site, output_files
 
 def test_results_come_back_in_item_order_from_every_worker():
     def work(n: int) -> tuple[int, int]:
-        time.sleep(0.05)  # long enough for every worker to start and take items
+        time.sleep(0.2)  # long enough for every worker to start and take items
         return n * n, os.getpid()
 
     results = map_forked(work, list(range(12)), 3)
@@ -24,7 +24,7 @@ def test_results_come_back_in_item_order_from_every_worker():
 
 def test_a_worker_that_is_free_takes_the_next_item():
     def work(n: int) -> int:
-        time.sleep(0.6 if n == 0 else 0.01)  # the first item is slow
+        time.sleep(1.5 if n == 0 else 0.01)  # the first item is slow
         return os.getpid()
 
     takers = map_forked(work, list(range(20)), 2)
@@ -57,3 +57,9 @@ def test_a_site_made_on_three_processes_is_the_site_made_on_one(tmp_path, monkey
     alone = output_files(build_site(tmp_path / "one", DOSSIER_SEARCH=False, DOSSIER_WORKERS=1))
     monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # the seed site is small
     assert output_files(build_site(tmp_path / "three", DOSSIER_SEARCH=False, DOSSIER_WORKERS=3)) == alone
+
+
+def test_a_worker_that_cannot_write_its_results_fails_the_build_and_ends(monkeypatch):
+    monkeypatch.setattr(workers.tempfile, "TemporaryFile", lambda: open("/dev/full", "w+b"))  # every write fails
+    with pytest.raises(WorkerFailed, match="without its results"):
+        map_forked(lambda n: n, list(range(10)), 2)  # a worker that went on with the build would run the tests twice

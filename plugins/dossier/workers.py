@@ -1,5 +1,6 @@
-"""Work on every core: each source is cleaned, and each page made and rendered, on its own,
-so a large build forks worker processes that each take a share and report back.
+"""Work on every core: each source is cleaned, linked and dated, and each page made and
+rendered, on its own, so a large build forks worker processes that each take a share and
+report back.
 
 Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
 write) instead of receiving it pickled. Results travel back pickled through a file and are
@@ -8,6 +9,7 @@ put back in item order, so the output never depends on which process made what.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -41,7 +43,10 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes:
     the items, or the workers' speed, none waits long for the others at the end."""
     if processes <= 1 or not hasattr(os, "fork"):
         return [work(item) for item in items]
-    next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
+    try:
+        next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
+    except OSError:  # no POSIX semaphores here (no /dev/shm): one process it is
+        return [work(item) for item in items]
 
     def taken() -> Iterator[tuple[int, Result]]:
         """(index, result) of each item this worker takes."""
@@ -53,9 +58,12 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes:
                 return
             yield index, work(items[index])
 
-    running = dict(_fork_worker(taken) for _ in range(processes))  # pid -> its results file
+    running: dict[int, BinaryIO] = {}  # pid -> its results file, of each worker not yet reaped
     done = []
     try:
+        for _ in range(processes):
+            pid, output = _fork_worker(taken)
+            running[pid] = output
         while running:  # in the order they end: a failure stops the build at once
             for pid in list(running):
                 ended, status = os.waitpid(pid, os.WNOHANG)
@@ -64,8 +72,9 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes:
             time.sleep(WAIT_STEP if running else 0)
     except BaseException:
         for pid, output in running.items():  # a worker failed, or the build was stopped: stop the rest
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
             output.close()
         raise
     results: list = [None] * len(items)
@@ -80,14 +89,18 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
     pid = os.fork()
     if pid:
         return pid, output
-    try:  # the worker, from here to os._exit: it never returns into Pelican
-        for entry in taken():
-            pickle.dump(entry, output, pickle.HIGHEST_PROTOCOL)
-        pickle.dump(FINISHED, output)
-    except BaseException:
-        pickle.dump(traceback.format_exc(), output)
-    output.flush()  # os._exit does not
-    os._exit(0)
+    status = 1
+    try:  # the worker, from here to os._exit: whatever happens, it never returns into Pelican
+        try:
+            for entry in taken():
+                output.write(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))  # whole, or not at all
+            output.write(pickle.dumps(FINISHED))
+            status = 0
+        except BaseException:
+            output.write(pickle.dumps(traceback.format_exc()))
+        output.flush()  # os._exit does not
+    finally:
+        os._exit(status)
 
 
 def _results(output: BinaryIO, status: int) -> list:
@@ -98,7 +111,7 @@ def _results(output: BinaryIO, status: int) -> list:
         while True:
             try:
                 entry = pickle.load(output)
-            except EOFError:
+            except Exception:  # the worker ended before writing all (killed, or its disk full)
                 raise WorkerFailed(f"a worker ended without its results (exit status {status})") from None
             if entry is FINISHED:
                 return entries
