@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dossier.pipeline import build_dossier
+from dossier.problems import error
 
 from .conftest import CONFFILE, build_site
 
@@ -112,6 +113,7 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
             "notes/ok.md": "---\ncolour: blue\n---\nSee [the other page](missing.html).\n",
             "notes/ghost.md": "hello\n",
             "annotations/lost.md": "---\nsource: ok\nquote: words that are in no source at all\nauthor: E\ndate: 2026-11-21\n---\nA note.\n",
+            "pages/search.md": "---\ntitle: Search tips\ndescription: How to search.\n---\nUse quotes.\n",
         },
     )
     result = run_pelican(root, tmp_path / "out", "DOSSIER_STRICT=true")
@@ -121,7 +123,7 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
     for expected in ("sources/bin.txt: error: binary file", "notes/ok.md:2: error: unknown front-matter key 'colour'",
                      "notes/ghost.md: error: note for a source that does not exist",
                      "error: link to 'missing.html': no such file in the site",
-                     "annotations/lost.md:3: error:"):
+                     "annotations/lost.md:3: error:", "output/search.html: error: two pages would be written here"):
         assert expected in output
 
 
@@ -136,3 +138,7 @@ def test_default_build_finishes_and_lists_warnings(tmp_path):
 def test_the_seed_dossier_passes_the_strict_build(tmp_path):
     result = run_pelican(Path(CONFFILE).parent / "content", tmp_path / "out", "DOSSIER_STRICT=true")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_problem_of_a_whole_file_sorts_before_those_of_its_lines():
+    assert sorted([error("notes/a.md", "b", 3), error("notes/a.md", "a")]) == [error("notes/a.md", "a"), error("notes/a.md", "b", 3)]

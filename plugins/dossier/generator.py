@@ -12,7 +12,7 @@ import sys
 import types
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from jinja2 import Environment, StrictUndefined
 from pelican import signals
@@ -23,7 +23,7 @@ from . import assets
 from .cache import BuildCache, digest, files_digest
 from .link import describe
 from .pipeline import build_dossier
-from .problems import ERROR, Problem, warning
+from .problems import ERROR, Problem, error, warning
 from .render import NAVIGATION, site_files, site_pages
 from .render.linkcheck import PageLinks, broken_links, page_links
 from .render.page import PageRecipe
@@ -31,6 +31,7 @@ from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
 
+NOT_IN_OUTPUT = {"DOSSIER_WORKERS"}  # settings that change how a site is made, never what
 PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
 
 
@@ -65,13 +66,28 @@ def refuse_unsafe_output(output: Path, inputs: list[tuple[str, Path]]) -> None:
 def build_cache(settings: dict, theme: Path) -> BuildCache:
     """DOSSIER_CACHE (on by default) keeps one cache folder per content folder in CACHE_PATH.
     Its version covers all that can change output besides the content: the plugin's code,
-    the theme, every installed package's version and every setting."""
+    the theme, every installed package's version and every setting but those that cannot
+    (NOT_IN_OUTPUT: the same site is made on one process or many)."""
     if not settings.get("DOSSIER_CACHE", True):
         return BuildCache(None, "")
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    version = digest(files_digest([Path(__file__).parent, theme]), packages, sorted(settings.items()))
+    shaping = sorted((name, value) for name, value in settings.items() if name not in NOT_IN_OUTPUT)
+    version = digest(files_digest([Path(__file__).parent, theme]), packages, shaping)
     path = Path(settings["CACHE_PATH"]) / f"dossier-{digest(settings['PATH'])[:16]}"
     return BuildCache(path, version)
+
+
+def one_per_file(recipes: Iterable[PageRecipe]) -> tuple[list[PageRecipe], list[Problem]]:
+    """The first recipe for each output file, and an error for each other: an editor's page
+    named like one of the site's own (content/pages/search.md) must not replace it."""
+    kept: dict[str, PageRecipe] = {}
+    clashes = []
+    for recipe in recipes:
+        if recipe.save_as in kept:
+            clashes.append(error(f"output/{recipe.save_as}", "two pages would be written here, and only one is: rename the editor's page in content/pages/ (index, search, 404, chronology and annotations are the site's own)"))
+        else:
+            kept[recipe.save_as] = recipe
+    return list(kept.values()), clashes
 
 
 @contextmanager
@@ -157,7 +173,7 @@ class DossierGenerator(Generator):
 
     def write_output(self) -> None:
         output = Path(self.output_path)
-        recipes = list(site_pages(self.dossier, self.settings, self.macros, self.cache))
+        recipes, clashes = one_per_file(site_pages(self.dossier, self.settings, self.macros, self.cache))
         links = self.write_pages(recipes)
         page_names = [recipe.save_as for recipe in recipes]
         for source in self.dossier.sources:
@@ -168,7 +184,7 @@ class DossierGenerator(Generator):
         for name, pieces in site_files(self.dossier, self.settings, page_names, self.cache).items():
             self.write_bytes(name, pieces)
         files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        self.report([*broken_links(links, self.read, files.__contains__), *self.index_for_search()])
+        self.report([*clashes, *broken_links(links, self.read, files.__contains__), *self.index_for_search()])
         self.cache.save()
 
     def write_pages(self, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
@@ -191,7 +207,10 @@ class DossierGenerator(Generator):
 
     def processes(self) -> int:
         """DOSSIER_WORKERS (default: one per core): at most how many processes share a stage."""
-        return self.settings.get("DOSSIER_WORKERS") or os.cpu_count() or 1
+        if self.settings.get("DOSSIER_WORKERS"):
+            return self.settings["DOSSIER_WORKERS"]
+        # The cores this process may run on, which a container or CI runner may limit.
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
     def make_page(self, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
         """Render the page as Pelican's writer would (the same context, signal), but streamed to
@@ -203,7 +222,9 @@ class DossierGenerator(Generator):
         path.parent.mkdir(parents=True, exist_ok=True)
         stream = self.get_template(page.template).stream(context)
         stream.enable_buffering(PIECES_PER_WRITE)
-        stream.dump(str(path), encoding="utf-8")
+        partial = path.with_name(path.name + ".partial")
+        stream.dump(str(partial), encoding="utf-8")
+        os.replace(partial, path)  # a template error leaves the last good page, not half of one
         signals.content_written.send(str(path), context=context)
         return file_stamp(path), page_links(self.read(page.save_as))
 

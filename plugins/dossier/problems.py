@@ -12,12 +12,16 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str  # content-relative path, e.g. "notes/000_fa7f6ba4e0365f97.md"
     line: int | None
     severity: str  # ERROR or WARNING
     message: str
+
+    def __lt__(self, other: Problem) -> bool:
+        """By file, then line (a problem of the whole file first), then the rest."""
+        return (self.path, self.line or 0, self.severity, self.message) < (other.path, other.line or 0, other.severity, other.message)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
