@@ -3,6 +3,7 @@ build of the same content, whatever was edited, and it rewrites only what the ed
 
 import logging
 import os
+import pickle
 import shutil
 from functools import partial
 import time
@@ -12,6 +13,7 @@ import pytest
 
 from dossier import workers
 from dossier.cache import BuildCache
+from dossier.model import BOILERPLATE, LineVerdict, Mention
 from tests.conftest import CONTENT, build_site, output_files
 
 ANNOTATION = "annotations/anonymous-hezbollah-source.md"  # on source 000, tags Hezbollah and Rami Abdulrahman
@@ -156,7 +158,7 @@ def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, mon
     monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # six items: let three processes share them
 
     def square(n: int) -> tuple[int, int]:
-        time.sleep(0.05)  # long enough for every process to start and take items
+        time.sleep(0.3)  # long enough for every worker to start and take items
         return n * n, os.getpid()
 
     def never(n: int) -> None:
@@ -172,3 +174,22 @@ def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, mon
     saved = BuildCache(tmp_path, "v")
     assert saved.values("square", [((n,), partial(never, n)) for n in range(6)], processes=3) == values
     assert saved.summary() == "square 6/6"
+
+
+def test_verdicts_and_mentions_come_back_whole_with_their_repeated_strings_shared():
+    verdicts = [LineVerdict(n, f"line {n}", BOILERPLATE, "navigation", "site navigation, not the article") for n in range(3)]
+    mentions = [Mention("islamic-revolutionary-guard-corps", "000", f"p-{n}", n, n + 4, "IRGC") for n in range(3)]
+    for sent in (verdicts, mentions):
+        back = [pickle.loads(pickle.dumps(value)) for value in sent]  # one by one, as a worker sends them
+        assert back == sent
+    assert len({id(verdict.reason) for verdict in [pickle.loads(pickle.dumps(v)) for v in verdicts]}) == 1
+    assert len({id(mention.entity) for mention in [pickle.loads(pickle.dumps(m)) for m in mentions]}) == 1
+
+
+def test_a_warm_build_on_several_workers_is_the_cold_build_on_one(dossier, tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # the seed dossier is small: let every stage fork
+    site = tmp_path / "site"
+    warm_build(dossier, site, DOSSIER_WORKERS=3)
+    edit(dossier / "notes/000_fa7f6ba4e0365f97.md", "reliability: medium", "reliability: low")
+    edit(dossier / ENTITY, "name: Qasem Soleimani", "name: Qassem Soleimani")
+    assert warm_build(dossier, site, DOSSIER_WORKERS=3) == cold_build(dossier, tmp_path / "cold", DOSSIER_WORKERS=1)

@@ -6,7 +6,7 @@ raw file -> `RawSource` -> (clean) -> `CleanedSource` -> (notes) -> `Source`
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 # Roles of a raw line.
 BODY = "body"
@@ -40,13 +40,18 @@ class LineVerdict:
 
     def __reduce__(self) -> tuple:
         # Workers send each cleaned source back pickled on its own, so the few strings that all
-        # verdicts share would each come back as a copy per line: through `_shared_verdict`
-        # they stay shared (tens of MB in a large build).
-        return _shared_verdict, (self.number, self.text, self.role, self.kind, self.reason)
+        # verdicts share would each come back as a copy per line (tens of MB in a large build).
+        return _with_shared_strings(self, ("role", "kind", "reason"))
 
 
-def _shared_verdict(number: int, text: str, role: str, kind: str, reason: str) -> LineVerdict:
-    return LineVerdict(number, text, sys.intern(role), sys.intern(kind), sys.intern(reason))
+def _with_shared_strings(value: object, shared: tuple[str, ...]) -> tuple:
+    """A `__reduce__` that pickles a dataclass by its fields and unpickles it with the `shared`
+    ones interned: one string for all the values that repeat it, not a copy each."""
+    return _unpickled, (type(value), tuple(getattr(value, f.name) for f in fields(value)), shared)
+
+
+def _unpickled(cls: type, values: tuple, shared: tuple[str, ...]) -> object:
+    return cls(**{f.name: sys.intern(v) if f.name in shared else v for f, v in zip(fields(cls), values)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +154,4 @@ class Mention:
     def __reduce__(self) -> tuple:
         # As LineVerdict's: each source's mentions come back from a worker pickled on their own,
         # and the entity slugs, few, would come back as a copy per mention.
-        return _shared_mention, (self.entity, self.source, self.paragraph, self.start, self.end, self.surface)
-
-
-def _shared_mention(entity: str, source: str, paragraph: str, start: int, end: int, surface: str) -> Mention:
-    return Mention(sys.intern(entity), source, paragraph, start, end, surface)
+        return _with_shared_strings(self, ("entity",))

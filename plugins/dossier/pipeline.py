@@ -8,7 +8,7 @@ annotation cleans, links and dates nothing again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 import functools
 from functools import partial
 from pathlib import Path
@@ -80,9 +80,8 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     cleaned = []
     raw_read = {raw.path: digest(raw) for raw in raws}  # once: three keys below hold each raw file
     made = cache.values("clean", [((raw_read[raw.path],), partial(clean_source, raw)) for raw in raws], processes)
-    for raw, (source, found) in zip(raws, made):
-        # A cleaned source from a worker or the cache holds a copy of its raw text: share this one.
-        cleaned.append(replace(source, raw=raw) if source.raw is not raw else source)
+    for source, found in made:
+        cleaned.append(source)
         problems += found
 
     # notes

@@ -4,7 +4,7 @@ A file with a `label` is an event: it adds one the text states vaguely, or merge
 extracted ones (`merge`). A file may also `suppress` extracted events that are not events. Each
 citation's quote must be found in one paragraph of its source's cleaned text; the citation then
 keeps the paragraph and the quote exactly as the source writes it. Whether merged and suppressed
-ids exist is checked by `build_chronology`, which knows the extracted events.
+ids exist is checked by `chronology_of`, which knows the extracted events.
 """
 
 from __future__ import annotations

@@ -53,12 +53,12 @@ def pages(
 ) -> Iterator[PageRecipe]:
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
-    `macros` renders what entity pages show alike (partials/entity_page.html), once per build.
+    `macros` renders what entity pages show alike (partials/entity_page.html), once per process.
     `corpus` is the digest of what `sources`, `registry` and `linking` were made from
     (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
     `graph`: `shared_paragraphs(linking)`, if already made (the build cache keeps it).
     One page at a time, so a large dossier never holds every entity page at once."""
-    named = graph or shared_paragraphs(linking)
+    named = shared_paragraphs(linking) if graph is None else graph
 
     @functools.cache
     def shown():
@@ -100,7 +100,7 @@ def shared_paragraphs(linking: Linking) -> Graph:
 
 
 class Listed(NamedTuple):
-    """A source as entity pages list it: made once per build, shown on many pages."""
+    """A source as entity pages list it: made once per process, shown on many pages."""
 
     position: int  # in publication order
     source: Source
