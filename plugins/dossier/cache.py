@@ -4,8 +4,8 @@ An entry's key is a digest of everything its value depends on: the plugin's code
 theme, every setting and installed package, and the step's own inputs (the files it reads;
 for a page, its recipe's inputs). An edit changes the key, so a stale entry is never found,
 only left behind; saving keeps, of each kind of entry, just those the last build that used the
-kind used, so the cache never grows past one build's worth. A missing, unreadable or foreign cache file means its entries are made
-again, never an error.
+kind used, so the cache never grows past one build's worth. A missing, unreadable or foreign
+cache file means its entries are made again, never an error.
 """
 
 from __future__ import annotations
@@ -107,9 +107,9 @@ class BuildCache:
     def save(self) -> None:
         """Write each kind that changed (a new entry, or one the last build had and this one did
         not use) since it was last saved: a build may save as it goes, to pickle large values
-        while less else is in memory, and again at the end. A kind this build did not use at all keeps its file for a later build (the
-        sources' readings, when linking and dating came whole from the cache), unless other
-        code or settings wrote it."""
+        while less else is in memory, and again at the end. A kind this build did not use at
+        all keeps its file for a later build (the sources' readings, when linking and dating
+        came whole from the cache), unless other code or settings wrote it."""
         if self.path is None:
             return
         self.path.mkdir(parents=True, exist_ok=True)

@@ -84,7 +84,13 @@ def one_per_file(recipes: Iterable[PageRecipe]) -> tuple[list[PageRecipe], list[
     clashes = []
     for recipe in recipes:
         if recipe.save_as in kept:
-            clashes.append(error(f"output/{recipe.save_as}", "two pages would be written here, and only one is: rename the editor's page in content/pages/ (index, search, 404, chronology and annotations are the site's own)"))
+            clashes.append(
+                error(
+                    f"output/{recipe.save_as}",
+                    "two pages would be written here, and only one is: rename the editor's page in "
+                    "content/pages/ (index, search, 404, chronology and annotations are the site's own)",
+                )
+            )
         else:
             kept[recipe.save_as] = recipe
     return list(kept.values()), clashes

@@ -8,8 +8,8 @@ annotation cleans, links and dates nothing again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import functools
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
