@@ -9,6 +9,11 @@ def check(pages: dict[str, str], exists, read=None):
     """The check as the build runs it: each page's links found once, the HTML read on demand."""
     return broken_links({name: page_links(html) for name, html in pages.items()}, read or pages.__getitem__, exists)
 
+
+def reported(pages: dict[str, str]) -> list[str]:
+    """The problems of a site made of `pages` alone, as the build prints them."""
+    return [str(p) for p in check(pages, set(pages).__contains__)]
+
 PAGES = {
     "index.html": '<a href="sources/a.html#p1">ok</a>\n<a href="sources/a.html#nope">bad id</a>\n<a href="#top" id="top">self</a>',
     "sources/a.html": '<p id="p1">x</p>\n<a href="../missing.html">gone</a>\n<a href="/abs.html">root</a>\n<a href="../../up.html">up</a>',
@@ -38,7 +43,7 @@ def test_a_broken_link_is_reported_at_each_of_its_lines_on_each_page():
         "sources/b.html": '<a href="a.html">1</a>\n\n<a href="gone.html">3</a>',
         "sources/c.html": '<a href="a.html">fine</a>',
     }
-    found = [str(p) for p in check(pages, set(pages).__contains__)]
+    found = reported(pages)
     assert found == [
         "output/sources/a.html:1: error: link to 'gone.html': no such file in the site",
         "output/sources/a.html:3: error: link to 'gone.html': no such file in the site",
@@ -64,7 +69,7 @@ def test_a_page_is_read_only_for_the_lines_of_its_broken_links():
 
 def test_a_fragment_is_checked_against_a_page_read_later():
     pages = {"index.html": '<a href="a.html#p2">x</a>', "a.html": '<p id="p1">'}
-    found = [str(p) for p in check(pages, set(pages).__contains__)]
+    found = reported(pages)
     assert found == ["output/index.html:1: error: link to 'a.html#p2': a.html has no id 'p2'"]
 
 
@@ -74,7 +79,7 @@ def test_links_without_a_path_point_into_their_own_page():
         "a.html": '<p id="x"><a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a>',
         "b.html": '<a href="?q#x">1</a> <a href=" #x">2</a> <a href="#x">3</a> <a href="">4</a>',
     }
-    found = [str(p) for p in check(pages, set(pages).__contains__)]
+    found = reported(pages)
     assert found == [
         "output/b.html:1: error: link to '?q#x': b.html has no id 'x'",
         "output/b.html:1: error: link to ' #x': b.html has no id 'x'",
@@ -88,5 +93,5 @@ def test_paths_and_fragments_are_read_as_a_browser_would():
         "index.html": '<a href="caf%C3%A9.html#r%C3%A9f">ok</a> <a href="caf%C3%A9.html#other">bad</a>',
         "café.html": '<p data-id="other">\n<p\nid="réf">',
     }
-    found = [str(p) for p in check(pages, set(pages).__contains__)]
+    found = reported(pages)
     assert found == ["output/index.html:1: error: link to 'caf%C3%A9.html#other': café.html has no id 'other'"]
