@@ -95,3 +95,9 @@ def test_paths_and_fragments_are_read_as_a_browser_would():
     }
     found = reported(pages)
     assert found == ["output/index.html:1: error: link to 'caf%C3%A9.html#other': café.html has no id 'other'"]
+
+
+def test_links_are_href_and_src_attributes_after_any_space():
+    """data-href and data-src are not links; a newline or tab before an attribute is a space."""
+    html = '<a href="a.html">\n<img\tsrc="b.png"><img\nhref="c.html" data-src="x.png" data-href="y.html"><a\rhref="">'
+    assert page_links(html).url_set() == {"a.html", "b.png", "c.html"}
