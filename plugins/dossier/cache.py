@@ -89,6 +89,11 @@ class BuildCache:
         self.saved.add(kind)
         return results
 
+    def preload(self, kind: str) -> None:
+        """Read the kind's entries now, so that forked workers share them instead of each
+        reading the file again."""
+        self._found(kind)
+
     def recall(self, kind: str, key: str) -> object | None:
         """The value the last build kept under `key` (a key from `key()`), if any."""
         return self._found(kind).get(key)

@@ -11,8 +11,9 @@ import subprocess
 import sys
 import types
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from jinja2 import Environment, StrictUndefined
 from pelican import signals
@@ -33,6 +34,17 @@ logger = logging.getLogger(__name__)
 
 NOT_IN_OUTPUT = {"DOSSIER_WORKERS"}  # settings that change how a site is made, never what
 PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
+
+
+class FileRecipe(NamedTuple):
+    """A generated file that is not a page: its output-relative name, and its bytes in pieces."""
+
+    save_as: str
+    pieces: Callable[[], list[bytes]]
+
+
+def raw_bytes(path: Path) -> list[bytes]:
+    return [path.read_bytes()]
 
 
 class CheckFailed(SystemExit):
@@ -180,36 +192,44 @@ class DossierGenerator(Generator):
     def write_output(self) -> None:
         output = Path(self.output_path)
         recipes, clashes = one_per_file(site_pages(self.dossier, self.settings, self.macros, self.cache))
-        links = self.write_pages(recipes)
         page_names = [recipe.save_as for recipe in recipes]
-        for source in self.dossier.sources:
-            raw = source.cleaned.raw.path
-            self.write_bytes(raw, [(Path(self.path) / raw).read_bytes()])
-        for url, data in self.assets.values():
-            self.write_bytes(url, [data])
-        for name, pieces in site_files(self.dossier, self.settings, page_names, self.cache).items():
-            self.write_bytes(name, pieces)
-        files = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        self.report([*clashes, *broken_links(links, self.read, files.__contains__), *self.index_for_search()])
+        # Largest first, as pages are made (write_site): the site's own files, then the raw
+        # sources, many and small, which even out the workers' shares at the end.
+        site = site_files(self.dossier, self.settings, page_names, self.cache)
+        raws = [source.cleaned.raw.path for source in self.dossier.sources]
+        files = [
+            *(FileRecipe(name, partial(list, pieces)) for name, pieces in site.items()),
+            *(FileRecipe(url, partial(list, [data])) for url, data in self.assets.values()),
+            *(FileRecipe(raw, partial(raw_bytes, Path(self.path) / raw)) for raw in raws),
+        ]
+        links = self.write_site(recipes, files)
+        written = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+        self.report([*clashes, *broken_links(links, self.read, written.__contains__), *self.index_for_search()])
         self.cache.save()
 
-    def write_pages(self, recipes: list[PageRecipe]) -> dict[str, PageLinks]:
-        """Make and render the pages no earlier build left in place, on DOSSIER_WORKERS
-        processes (default: one per core) when there are enough of them. Returns each page's
-        links, for the link check: found as a page is written, or kept from the build that
-        wrote it."""
+    def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe]) -> dict[str, PageLinks]:
+        """Make and render the pages, and write the files, that no earlier build left in place,
+        on DOSSIER_WORKERS processes (default: one per core) when there are enough of them.
+        Returns each page's links, for the link check: found as a page is written, or kept
+        from the build that wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         # Last first: the site lists its largest pages (entities, the chronology) after its many
         # small ones, and a large page taken last keeps the other processes waiting for it.
-        to_make = [recipe for recipe in reversed(recipes) if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
-        made = map_forked(self.make_page, to_make, worker_count(self.processes(), len(to_make)))
-        for recipe, (stamp, links) in zip(to_make, made):
+        pages = [recipe for recipe in reversed(recipes) if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
+        self.cache.preload("file")  # read once, here, not by each worker
+        made = map_forked(self.make, [*pages, *files], worker_count(self.processes(), len(pages) + len(files)))
+        for recipe, (stamp, links) in zip(pages, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
+        for key, stamp, reused in made[len(pages) :]:
+            self.cache.keep("file", key, stamp, reused)
         return {
             name: self.cache.value("links", (key,), lambda name=name: page_links(self.read(name)))
             for name, key in keys.items()
         }
+
+    def make(self, recipe: PageRecipe | FileRecipe) -> tuple:
+        return self.make_page(recipe) if isinstance(recipe, PageRecipe) else self.make_file(recipe)
 
     def processes(self) -> int:
         """DOSSIER_WORKERS (default: one per core): at most how many processes share a stage."""
@@ -249,24 +269,32 @@ class DossierGenerator(Generator):
     def read(self, name: str) -> str:
         return self.output_file(name).read_text(encoding="utf-8")
 
-    def write_bytes(self, name: str, pieces: list[bytes]) -> None:
-        """Write a file made of `pieces` (a large export is never joined in memory)."""
-        key = self.cache.key("file", self.output_path, name, *pieces)
-        if not self.reused("file", key, name):
-            path = self.output_file(name)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("wb") as file:
-                file.writelines(pieces)
-            self.cache.keep("file", key, file_stamp(path), reused=False)
+    def make_file(self, recipe: FileRecipe) -> tuple[str, tuple[int, int] | None, bool]:
+        """Write a file made of pieces (a large export is never joined in memory), unless the
+        last build wrote the same bytes there: (its cache key, its stamp, whether left as it was).
+        The build process keeps them in the cache: this may run in a worker."""
+        pieces = recipe.pieces()
+        key = self.cache.key("file", self.output_path, recipe.save_as, *pieces)
+        if stamp := self.still_written("file", key, recipe.save_as):
+            return key, stamp, True
+        path = self.output_file(recipe.save_as)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as file:
+            file.writelines(pieces)
+        return key, file_stamp(path), False
 
     def reused(self, kind: str, key: str, name: str) -> bool:
-        """Whether the last build wrote output file `name` under the same `key` (the same
-        inputs, code, theme and settings) and nothing has touched it since: then it stays."""
+        """Whether output file `name` is still the one the last build wrote under `key`, which
+        is then kept for the next build."""
+        if stamp := self.still_written(kind, key, name):
+            self.cache.keep(kind, key, stamp, reused=True)
+        return stamp is not None
+
+    def still_written(self, kind: str, key: str, name: str) -> tuple[int, int] | None:
+        """The stamp of output file `name` if the last build wrote it under the same `key` (the
+        same inputs, code, theme and settings) and nothing has touched it since: then it stays."""
         stamp = file_stamp(self.output_file(name))
-        if stamp is None or self.cache.recall(kind, key) != stamp:
-            return False
-        self.cache.keep(kind, key, stamp, reused=True)
-        return True
+        return stamp if stamp is not None and self.cache.recall(kind, key) == stamp else None
 
     def output_file(self, name: str) -> Path:
         return Path(sanitised_join(self.output_path, name))
