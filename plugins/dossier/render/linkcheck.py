@@ -111,8 +111,11 @@ def _land(folder: str, address: str, exists: Callable[[str], bool]) -> _Landing:
 
 
 def _why_no_element(target: str, fragment: str, ids: Mapping[str, AbstractSet[str]]) -> str | None:
+    known = ids.get(target)  # None: not a page, whose ids are not known
+    if known is None or fragment in known:  # as browsers do, the fragment as written first
+        return None
     fragment = unquote(fragment.translate(_TABS_AND_NEWLINES))
-    if fragment and target in ids and fragment not in ids[target]:
+    if fragment and fragment not in known:
         return f"{target} has no id '{fragment}'"
     return None
 
