@@ -1,10 +1,12 @@
 """Pages made on several processes (plugins/dossier/workers.py): the same results, in order,
 and the same site, as on one."""
 
+import logging
 import os
 import time
 
 import pytest
+from pelican import signals
 
 from dossier import workers
 from dossier.workers import WorkerFailed, map_forked, worker_count
@@ -63,3 +65,36 @@ def test_a_worker_that_cannot_write_its_results_fails_the_build_and_ends(monkeyp
     monkeypatch.setattr(workers.tempfile, "TemporaryFile", lambda: open("/dev/full", "w+b"))  # every write fails
     with pytest.raises(WorkerFailed, match="without its results"):
         map_forked(lambda n: n, list(range(10)), 2)  # a worker that went on with the build would run the tests twice
+
+
+def test_what_a_worker_logs_is_handled_by_the_build_process(caplog):
+    """Once, here: what the strict build counts, and what the editor sees."""
+
+    def work(n: int) -> int:
+        logging.getLogger("pelican.somewhere").warning("page %d: a warning", n)
+        return os.getpid()
+
+    with caplog.at_level(logging.WARNING):
+        takers = map_forked(work, list(range(250)), 2)
+    assert os.getpid() not in takers
+    assert sorted(record.getMessage() for record in caplog.records) == sorted(f"page {n}: a warning" for n in range(250))
+    assert {record.name for record in caplog.records} == {"pelican.somewhere"}
+
+
+def test_a_warning_logged_on_a_worker_fails_the_strict_build(tmp_path, monkeypatch):
+    """A Pelican warning while a page is written (here from a plugin's content_written
+    receiver) counts wherever the page was made."""
+    build = os.getpid()
+
+    def on_a_worker_warn(path: str, context: dict) -> None:
+        if os.getpid() != build and path.endswith("about.html"):
+            logging.getLogger("pelican.plugins.other").warning("%s: something is off", path)
+
+    monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # the seed site is small
+    signals.content_written.connect(on_a_worker_warn)
+    try:
+        with pytest.raises(SystemExit) as failed:
+            build_site(tmp_path / "site", DOSSIER_SEARCH=False, DOSSIER_WORKERS=2, DOSSIER_STRICT=True)
+    finally:
+        signals.content_written.disconnect(on_a_worker_warn)
+    assert failed.value.code == 1

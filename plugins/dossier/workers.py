@@ -4,12 +4,15 @@ report back.
 
 Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
 write) instead of receiving it pickled. Results travel back pickled through a file and are
-put back in item order, so the output never depends on which process made what.
+put back in item order, so the output never depends on which process made what. So do the
+worker's log records: the build process handles them as its own, so a warning logged while a
+page is made is shown once and counted by the strict build like any other.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import pickle
@@ -17,6 +20,7 @@ import signal
 import tempfile
 import time
 import traceback
+from logging.handlers import QueueHandler
 from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -91,6 +95,7 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
         return pid, output
     status = 1
     try:  # the worker, from here to os._exit: whatever happens, it never returns into Pelican
+        logging.getLogger().handlers = [QueueHandler(_RecordsTo(output))]  # not printed here: sent
         try:
             for entry in taken():
                 output.write(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))  # whole, or not at all
@@ -103,8 +108,23 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
         os._exit(status)
 
 
+class _RecordsTo:
+    """The queue a worker's QueueHandler puts each log record in, made plain (its message
+    formatted, no arguments or traceback objects): the worker's results file."""
+
+    def __init__(self, output: BinaryIO) -> None:
+        self.output = output
+
+    def put_nowait(self, record: logging.LogRecord) -> None:
+        try:
+            data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an `extra` that cannot be pickled: the message still goes
+            data = pickle.dumps(logging.makeLogRecord({k: getattr(record, k) for k in ("name", "levelno", "levelname", "msg")}))
+        self.output.write(data)
+
+
 def _results(output: BinaryIO, status: int) -> list:
-    """The (index, result) entries an ended worker wrote."""
+    """The (index, result) entries an ended worker wrote; its log records are handled here."""
     output.seek(0)
     entries = []
     with output:
@@ -117,4 +137,7 @@ def _results(output: BinaryIO, status: int) -> list:
                 return entries
             if isinstance(entry, str):
                 raise WorkerFailed(f"a worker failed:\n{entry}")
+            if isinstance(entry, logging.LogRecord):
+                logging.getLogger(entry.name).handle(entry)
+                continue
             entries.append(entry)
