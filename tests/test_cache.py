@@ -193,3 +193,18 @@ def test_a_warm_build_on_several_workers_is_the_cold_build_on_one(dossier, tmp_p
     edit(dossier / "notes/000_fa7f6ba4e0365f97.md", "reliability: medium", "reliability: low")
     edit(dossier / ENTITY, "name: Qasem Soleimani", "name: Qassem Soleimani")
     assert warm_build(dossier, site, DOSSIER_WORKERS=3) == cold_build(dossier, tmp_path / "cold", DOSSIER_WORKERS=1)
+
+
+@pytest.mark.parametrize("removed", ["sources/005_added.txt", ENTITY], ids=["a source", "an entity"])
+def test_a_warm_build_after_a_removal_is_the_cold_build(dossier, tmp_path, removed):
+    """Without the removed file's pages and copies left behind, which would be published,
+    found by search, and let links to them pass the link check."""
+    shutil.copy(dossier / "sources/003_29497bab403b2bdf.txt", dossier / "sources/005_added.txt")
+    site = tmp_path / "warm"
+    warm_build(dossier, site)
+    assert {"sources/005_added.html", "sources/005_added.txt", "entities/qasem-soleimani.html"} <= set(output_files(site))
+    (site / "editors-file.txt").write_text("not the build's")  # never the build's to remove
+    (dossier / removed).unlink()
+    warm = warm_build(dossier, site)
+    assert warm.pop("editors-file.txt") == b"not the build's"
+    assert warm == cold_build(dossier, tmp_path / "cold")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 import importlib.metadata
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import types
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -203,9 +204,31 @@ class DossierGenerator(Generator):
             *(FileRecipe(raw, partial(raw_bytes, Path(self.path) / raw)) for raw in raws),
         ]
         links = self.write_site(recipes, files)
-        written = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        self.report([*clashes, *broken_links(links, self.read, written.__contains__), *self.index_for_search()])
+        self.remove_stale({*page_names, *(file.save_as for file in files)})
+        present = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+        self.report([*clashes, *broken_links(links, self.read, present.__contains__), *self.index_for_search()])
         self.cache.save()
+
+    def remove_stale(self, written: set[str]) -> None:
+        """Delete what the last build into this output folder wrote and this one did not: the
+        page and raw text of a source since removed, an entity's page, an asset's old version.
+        Left there, it would be published and indexed for search, and links to it would pass
+        the link check. Files the build did not write (Pagefind's, an editor's) are never
+        touched. The list of what was written is kept beside the cache, so without the cache
+        (DOSSIER_CACHE off) nothing is removed: a cold build's folder should start empty."""
+        if self.cache.path is None:
+            return
+        listing = self.cache.path / f"written-{digest(str(Path(self.output_path).resolve()))[:16]}.json"
+        try:
+            before = set(json.loads(listing.read_text(encoding="utf-8")))
+        except (OSError, ValueError):  # none yet, or unreadable: nothing known to be stale
+            before = set()
+        for name in sorted(before - written):
+            with suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                self.output_file(name).unlink()
+                logger.info("Dossier: removed %s, no longer part of the site", name)
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        listing.write_text(json.dumps(sorted(written), indent=0), encoding="utf-8")
 
     def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages, and write the files, that no earlier build left in place,
