@@ -225,10 +225,9 @@ def events_by_entity(chronology: Chronology) -> dict[str, list[dict]]:
     """entity slug -> its events in chronological order (undated last), for the entity pages."""
     involved: dict[str, list[dict]] = {}
     for event in (*chronology.events, *chronology.undated):
+        shown = {"label": event.label, "date_text": date_text(event.date), "url": f"{URL}#{event.id}"}  # once per event
         for slug in event.entities:
-            involved.setdefault(slug, []).append(
-                {"label": event.label, "date_text": date_text(event.date), "url": f"{URL}#{event.id}"}
-            )
+            involved.setdefault(slug, []).append(shown)
     return dict(sorted(involved.items()))
 
 
