@@ -138,7 +138,7 @@ def test_an_annotation_edit_leaves_the_stage_results_unwritten(dossier, tmp_path
     edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
     warm_build(dossier, tmp_path / "site")
     assert {"clean.pickle", "read.pickle", "link.pickle", "date.pickle"} <= set(before) - rewritten(before, folder)
-    assert "note.pickle" in rewritten(before, folder)
+    assert "body.pickle" in rewritten(before, folder)
     assert set(before) <= set(stamps(folder))  # the sources' readings stay, unused, for a later edit to a note
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .anchor.anchoring import Anchored, Placement, anchor_annotations, find_place
 from .anchor.annotation import Annotation, load_annotations
-from .anchor.links import Resolver, check_links
+from .anchor.links import Resolver, checked_body
 from .cache import BuildCache, digest
 from .clean import clean_source
 from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
@@ -141,7 +141,8 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     problems += found
     resolve = site_resolver(ordered, registry, chronology)
     for annotation in annotations:  # one by one: an edit re-checks only the annotation edited
-        problems += cache.value("check", (corpus, annotation), partial(check_links, [annotation], resolve))
+        # The body's HTML, made to check its links, is kept for the pages (render.annotations).
+        problems += cache.value("body", (corpus, annotation), partial(checked_body, annotation, resolve))[1]
 
     pages, found = editorial_pages(editor_files("pages"))
     problems += found

@@ -24,6 +24,7 @@ from .annotation import Annotation
 Resolver = Callable[[str, str], str | None]
 
 LINK_KINDS = ("source", "entity", "event")
+ROOT = "\ue000"  # a private-use character: where a body's dossier links start, until a page says
 WEB_ADDRESSES = ("https://", "http://", "mailto:")
 
 
@@ -82,13 +83,16 @@ def link_target(href: str, resolve: Resolver, root: str) -> tuple[str | None, st
 
 
 def check_links(annotations: Sequence[Annotation], resolve: Resolver) -> list[Problem]:
-    """Every unresolvable body link and `entities` tag, once per build."""
-    problems: list[Problem] = []
-    for annotation in annotations:
-        problems += render_body(annotation, resolve)[1]
-        for slug in annotation.entities:
-            if resolve("entity", slug) is None:
-                problems.append(
-                    error(annotation.path, f"'entities': there is no entity '{slug}'", annotation.line_of("entities"))
-                )
-    return problems
+    """Every unresolvable body link and `entities` tag."""
+    return [problem for annotation in annotations for problem in checked_body(annotation, resolve)[1]]
+
+
+def checked_body(annotation: Annotation, resolve: Resolver) -> tuple[str, list[Problem]]:
+    """The body's HTML with ROOT where its dossier links start, which each page showing it
+    replaces with its own way back to the site root (render/annotations.py), and every
+    unresolvable body link and `entities` tag: one rendering serves the check and every page."""
+    html, problems = render_body(annotation, resolve, ROOT)
+    for slug in annotation.entities:
+        if resolve("entity", slug) is None:
+            problems.append(error(annotation.path, f"'entities': there is no entity '{slug}'", annotation.line_of("entities")))
+    return str(html), problems  # not Markup yet: the stand-in is not HTML a page can show

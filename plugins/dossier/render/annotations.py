@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..anchor.anchoring import FUZZY, Anchored
 from ..anchor.annotation import Annotation
-from ..anchor.links import Resolver, render_body
+from ..anchor.links import ROOT, Resolver, checked_body
 from ..anchor.text import shown_score
 from ..cache import BuildCache
 from ..model import Source
@@ -31,22 +31,19 @@ from .sources import source_summary, source_url
 ANNOTATIONS_PAGE = "annotations.html"
 
 BodyRenderer = Callable[[Annotation, str], Markup]  # (annotation, root) -> its body's HTML
-ROOT = "\ue000"  # a private-use character: where a body's dossier links start, until a page says
 
 
 def body_renderer(resolve: Resolver, cache: BuildCache | None = None, corpus: str = "") -> BodyRenderer:
     """`render_body`, remembered: a body appears on its source page, the annotations page and
     every entity page it tags, and its HTML depends only on the annotation, the `corpus` its
     links resolve in (a `Dossier.corpus` digest) and the root its links start from. So it is
-    rendered once per build, with a stand-in for the root that each page replaces with its own,
-    and only when it changed since the last build (through the build cache)."""
+    rendered once per build, with a stand-in for the root that each page replaces with its own
+    (`checked_body`), and only when it changed since the last build (through the build cache,
+    which has it already when the pipeline checked the body's links with the same cache)."""
     cache = cache or BuildCache(None, "")
 
-    def with_stand_in(annotation: Annotation) -> str:
-        return str(render_body(annotation, resolve, ROOT)[0])  # its problems come from check_links
-
     def render(annotation: Annotation, root: str) -> Markup:
-        html = cache.value("note", (corpus, annotation), partial(with_stand_in, annotation))
+        html, _ = cache.value("body", (corpus, annotation), partial(checked_body, annotation, resolve))
         # Only in an href: the renderer escapes any quote in text, so text never holds `href="`.
         return Markup(html.replace(f'href="{ROOT}', f'href="{escapeHtml(root)}'))
 
