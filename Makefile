@@ -43,11 +43,13 @@ test-env: $(VENV)/.dev
 html: env
 	$(PELICAN_RUN)
 
+# Strict through the environment, not `-e`: Pelican keeps only the last `-e` it is given, so
+# `-e DOSSIER_STRICT=true` would drop the settings of an `-e` in PELICANOPTS, or they it.
 check: env
-	$(PELICAN_RUN) -e DOSSIER_STRICT=true
+	DOSSIER_STRICT=true $(PELICAN_RUN)
 
 publish: env
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --log-handler plain -e DOSSIER_STRICT=true $(PELICANOPTS)
+	DOSSIER_STRICT=true $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --log-handler plain $(PELICANOPTS)
 
 devserver: env
 	$(PELICAN_RUN) --listen --autoreload -p $(PORT)

@@ -142,3 +142,22 @@ def test_the_seed_dossier_passes_the_strict_build(tmp_path):
 
 def test_a_problem_of_a_whole_file_sorts_before_those_of_its_lines():
     assert sorted([error("notes/a.md", "b", 3), error("notes/a.md", "a")]) == [error("notes/a.md", "a"), error("notes/a.md", "b", 3)]
+
+
+def test_make_check_keeps_the_editors_settings_and_is_strict(tmp_path):
+    """Pelican keeps only the last `-e`: strictness goes through the environment, so neither
+    replaces the other."""
+    for target in ("check", "publish"):
+        dry_run = subprocess.run(
+            ["make", "-n", target, "PELICANOPTS=-e DOSSIER_WORKERS=1"],
+            cwd=Path(CONFFILE).parent, capture_output=True, text=True, env={**os.environ, "SITEURL": "https://example.org"},
+        )
+        (command,) = [line for line in dry_run.stdout.splitlines() if "/bin/pelican" in line]
+        assert command.startswith("DOSSIER_STRICT=true ") and command.count(" -e ") == 1, command
+    root = content_with(tmp_path, {"sources/ok.txt": ARTICLE, "notes/ok.md": "---\ncolour: blue\n---\n"})
+    strict = subprocess.run(
+        [sys.executable, "-m", "pelican", str(root), "-o", str(tmp_path / "out"), "-s", str(CONFFILE),
+         "--log-handler", "plain", "-e", "DOSSIER_CACHE=false", "DOSSIER_SEARCH=false"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": "", "DOSSIER_STRICT": "true"}, timeout=120,
+    )
+    assert strict.returncode == 1 and "unknown front-matter key 'colour'" in strict.stdout + strict.stderr

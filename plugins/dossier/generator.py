@@ -123,6 +123,13 @@ def rare_garbage_collection() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
+def strict(settings: dict) -> bool:
+    """DOSSIER_STRICT, the setting or the environment variable (what `make check` and `make
+    publish` set, so that an editor's `-e` settings in PELICANOPTS are kept): any problem fails
+    the build."""
+    return bool(settings.get("DOSSIER_STRICT", False)) or os.environ.get("DOSSIER_STRICT", "").lower() == "true"
+
+
 def file_stamp(path: Path) -> tuple[int, int] | None:
     """(size, modification time) of an output file: what tells it is still the one written."""
     try:
@@ -359,5 +366,5 @@ class DossierGenerator(Generator):
             len(problems),
             errors,
         )
-        if self.settings.get("DOSSIER_STRICT", False):
+        if strict(self.settings):
             raise CheckFailed()
