@@ -66,6 +66,7 @@ class Build:
     pages: int  # HTML files written (Pagefind's own files excluded)
     peak_mb: float
     problems: int  # from the dossier's summary line in the log (vanilla Pelican has none: 0)
+    cpu_seconds: float  # user and system time of the build and its workers: the work, whatever the cores
 
     @property
     def ms_per_page(self) -> float:
@@ -156,10 +157,10 @@ def build(project: Path, settings: Path, label: str, cold: bool = True, wrapper:
         shutil.rmtree(cache, ignore_errors=True)
     overrides = ["DOSSIER_SEARCH=false", f"CACHE_PATH={json.dumps(str(cache))}"]  # one -e: a second replaces the first
     command = [*wrapper, "-m", "pelican", str(project / "content"), "-o", str(site), "-s", str(settings), "--log-handler", "plain", "-e", *overrides]
-    seconds, peak_mb, log = run_measured(command, project / f"{label}.log")
+    seconds, peak_mb, cpu_seconds, log = run_measured(command, project / f"{label}.log")
     pages = sum(1 for page in site.rglob("*.html") if "pagefind" not in page.relative_to(site).parts)
     summary = re.search(r"^Dossier: (\d+) problem", log, re.MULTILINE)  # logged when there are any
-    result = Build(seconds, pages, peak_mb, int(summary.group(1)) if summary else 0)
+    result = Build(seconds, pages, peak_mb, int(summary.group(1)) if summary else 0, cpu_seconds)
     print(f"  {label:8} {result.seconds:6.2f} s  {result.pages:6d} pages  {result.peak_mb:6.0f} MB  {result.problems} problem(s) in {label}.log")
     return result
 
@@ -168,14 +169,15 @@ def pagefind_alone(site: Path) -> tuple[float, float]:
     """Pagefind on the built pages, as the build runs it when DOSSIER_SEARCH is on:
     (wall seconds, peak MB)."""
     shutil.rmtree(site / "pagefind", ignore_errors=True)
-    seconds, peak_mb, _ = run_measured(["-m", "pagefind", "--site", str(site)], site.parent / "pagefind.log")
+    seconds, peak_mb, _, _ = run_measured(["-m", "pagefind", "--site", str(site)], site.parent / "pagefind.log")
     print(f"  pagefind {seconds:6.2f} s  {peak_mb:19.0f} MB  (the search index of the cold build's pages)")
     return seconds, peak_mb
 
 
-def run_measured(arguments: list[str], log: Path) -> tuple[float, float, str]:
+def run_measured(arguments: list[str], log: Path) -> tuple[float, float, float, str]:
     """Runs this Python with `arguments` in a child process from the repository: (wall seconds,
-    peak memory in MB of its largest process, log text). A failure ends the benchmark."""
+    peak memory in MB of its largest process, CPU seconds of it and its workers, log text). A
+    failure ends the benchmark."""
     started = time.perf_counter()
     with log.open("w") as output:
         child = subprocess.Popen([sys.executable, *arguments], cwd=REPO, stdout=output, stderr=subprocess.STDOUT)
@@ -185,7 +187,8 @@ def run_measured(arguments: list[str], log: Path) -> tuple[float, float, str]:
     text = log.read_text()
     if child.returncode != 0:
         sys.exit(f"the run logged in {log} failed (exit {child.returncode}); the log ends:\n{text[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, text  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux; the times count the workers, which the child waited for.
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, text
 
 
 def link_throughput(dossier: synthetic.Synthetic, seed: int) -> list[Throughput] | None:
@@ -223,19 +226,22 @@ def link_throughput(dossier: synthetic.Synthetic, seed: int) -> list[Throughput]
 
 def print_figures(cold: Build, warm: Build, vanilla: Build, search: tuple[float, float], linking: list[Throughput] | None) -> None:
     print()
-    print(f"{'build':26} {'wall time':>10} {'pages':>7} {'per page':>10} {'peak memory':>12}")
+    print(f"{'build':26} {'wall time':>10} {'pages':>7} {'per page':>10} {'peak memory':>12} {'CPU time':>10}")
     search_seconds, search_mb = search
     with_search = cold.seconds + search_seconds
     rows = [
-        ("dossier, cold", f"{cold.pages:7d} {cold.ms_per_page:7.2f} ms", cold.seconds, cold.peak_mb),
-        ("search index (Pagefind)", f"{'':18}", search_seconds, search_mb),
-        ("dossier + search, cold", f"{cold.pages:7d} {1000 * with_search / cold.pages:7.2f} ms", with_search, max(cold.peak_mb, search_mb)),
-        ("dossier, warm (1 edit)", f"{warm.pages:7d} {warm.ms_per_page:7.2f} ms", warm.seconds, warm.peak_mb),
-        ("vanilla Pelican", f"{vanilla.pages:7d} {vanilla.ms_per_page:7.2f} ms", vanilla.seconds, vanilla.peak_mb),
+        ("dossier, cold", f"{cold.pages:7d} {cold.ms_per_page:7.2f} ms", cold.seconds, cold.peak_mb, f"{cold.cpu_seconds:8.2f} s"),
+        ("search index (Pagefind)", f"{'':18}", search_seconds, search_mb, ""),
+        ("dossier + search, cold", f"{cold.pages:7d} {1000 * with_search / cold.pages:7.2f} ms", with_search, max(cold.peak_mb, search_mb), ""),
+        ("dossier, warm (1 edit)", f"{warm.pages:7d} {warm.ms_per_page:7.2f} ms", warm.seconds, warm.peak_mb, f"{warm.cpu_seconds:8.2f} s"),
+        ("vanilla Pelican", f"{vanilla.pages:7d} {vanilla.ms_per_page:7.2f} ms", vanilla.seconds, vanilla.peak_mb, f"{vanilla.cpu_seconds:8.2f} s"),
     ]
-    for label, pages, seconds, peak_mb in rows:
-        print(f"{label:26} {seconds:8.2f} s {pages} {peak_mb:9.0f} MB")
+    for label, pages, seconds, peak_mb, cpu in rows:
+        print(f"{label:26} {seconds:8.2f} s {pages} {peak_mb:9.0f} MB {cpu:>10}")
     print(f"time per page, dossier / vanilla: {cold.ms_per_page / vanilla.ms_per_page:.2f}")
+    # The work itself, whatever the cores: the dossier's on every core, vanilla Pelican's on one.
+    cpu_ratio = (cold.cpu_seconds / cold.pages) / (vanilla.cpu_seconds / vanilla.pages)
+    print(f"CPU time per page, dossier / vanilla: {cpu_ratio:.2f}")
     for row in linking or ():
         print(f"linking ({row.series}), {row.aliases:6,d} aliases: {row.mb_per_second:6.2f} MB/s ({row.matches:,d} matches)")
 
