@@ -51,7 +51,8 @@ JINJA_ENVIRONMENT = {
 OG_LOCALE = "en_GB"
 # Pagefind indexes the site at the end of every build (output/pagefind/).
 DOSSIER_SEARCH = True
-# Set by `make check`: any warning fails the build, after all of them are listed.
+# Any problem fails the build, after all of them are listed. `make check` and `make publish`
+# turn it on through the environment variable of the same name.
 DOSSIER_STRICT = False
 # The warm-build cache (see README, "Warm builds"): one file per content folder, in CACHE_PATH.
 DOSSIER_CACHE = True
