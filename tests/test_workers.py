@@ -98,3 +98,21 @@ def test_a_warning_logged_on_a_worker_fails_the_strict_build(tmp_path, monkeypat
     finally:
         signals.content_written.disconnect(on_a_worker_warn)
     assert failed.value.code == 1
+
+
+def test_a_warning_logged_alike_on_two_workers_is_shown_once_and_fails_nothing(caplog):
+    """Pelican's loggers drop a message already logged by raising from their filter; the second
+    worker's copy must not stop the build. A record's odd `extra` travels as far as it can."""
+
+    class Odd:
+        def __reduce__(self):
+            return (int, ("not a number",))  # pickles, but cannot be unpickled
+
+    def work(n: int) -> int:
+        logging.getLogger("pelican.plugins.twice").warning("the same warning", extra={"odd": Odd(), "page": n})
+        return os.getpid()
+
+    with caplog.at_level(logging.WARNING):
+        takers = map_forked(work, list(range(250)), 2)
+    assert len(set(takers)) == 2
+    assert [record.getMessage() for record in caplog.records] == ["the same warning"]

@@ -4,9 +4,10 @@ report back.
 
 Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
 write) instead of receiving it pickled. Results travel back pickled through a file and are
-put back in item order, so the output never depends on which process made what. So do the
-worker's log records: the build process handles them as its own, so a warning logged while a
-page is made is shown once and counted by the strict build like any other.
+put back in item order, so the output never depends on which process made what. A worker's
+log records travel the same way, and the build process handles them as its own once the
+worker has ended (in the order workers end, not item order): a warning logged while a page is
+made is shown once, and counted by the strict build like any other.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ Result = TypeVar("Result")
 ITEMS_PER_WORKER = 100  # below this a worker costs more to start than it saves
 WAIT_STEP = 0.01  # seconds between looks at which workers have ended
 FINISHED = None  # what a worker writes after its last result; a failed one writes its traceback
+PLAIN = (str, int, float, bool, type(None))  # what of a log record a worker sends
 
 
 class WorkerFailed(RuntimeError):
@@ -109,18 +111,16 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
 
 
 class _RecordsTo:
-    """The queue a worker's QueueHandler puts each log record in, made plain (its message
-    formatted, no arguments or traceback objects): the worker's results file."""
+    """The queue a worker's QueueHandler puts each log record in: the worker's results file.
+    The handler has formatted the message (and any traceback) into it already; of the rest,
+    only plain values go, so that the record always pickles and unpickles."""
 
     def __init__(self, output: BinaryIO) -> None:
         self.output = output
 
     def put_nowait(self, record: logging.LogRecord) -> None:
-        try:
-            data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an `extra` that cannot be pickled: the message still goes
-            data = pickle.dumps(logging.makeLogRecord({k: getattr(record, k) for k in ("name", "levelno", "levelname", "msg")}))
-        self.output.write(data)
+        plain = {name: value for name, value in vars(record).items() if isinstance(value, PLAIN)}
+        self.output.write(pickle.dumps(logging.makeLogRecord(plain), pickle.HIGHEST_PROTOCOL))
 
 
 def _results(output: BinaryIO, status: int) -> list:
@@ -138,6 +138,7 @@ def _results(output: BinaryIO, status: int) -> list:
             if isinstance(entry, str):
                 raise WorkerFailed(f"a worker failed:\n{entry}")
             if isinstance(entry, logging.LogRecord):
-                logging.getLogger(entry.name).handle(entry)
+                with contextlib.suppress(Exception):  # a filter refused it: Pelican's raise (a repeat)
+                    logging.getLogger(entry.name).handle(entry)
                 continue
             entries.append(entry)
