@@ -208,3 +208,24 @@ def test_a_warm_build_after_a_removal_is_the_cold_build(dossier, tmp_path, remov
     warm = warm_build(dossier, site)
     assert warm.pop("editors-file.txt") == b"not the build's"
     assert warm == cold_build(dossier, tmp_path / "cold")
+
+
+def test_a_stale_file_changed_since_the_build_wrote_it_is_left_alone(dossier, tmp_path):
+    shutil.copy(dossier / "sources/003_29497bab403b2bdf.txt", dossier / "sources/005_added.txt")
+    site = tmp_path / "site"
+    warm_build(dossier, site)
+    (site / "sources/005_added.html").write_text("an editor's copy, kept on purpose")
+    (dossier / "sources/005_added.txt").unlink()
+    warm_build(dossier, site)
+    assert (site / "sources/005_added.html").read_text() == "an editor's copy, kept on purpose"
+    assert not (site / "sources/005_added.txt").exists()
+
+
+def test_a_failed_strict_build_keeps_what_it_made_for_the_next_build(dossier, tmp_path):
+    (dossier / "notes/000_fa7f6ba4e0365f97.md").write_text("---\ncolour: blue\n---\n")  # an error
+    site = tmp_path / "site"
+    with pytest.raises(SystemExit):
+        warm_build(dossier, site, DOSSIER_STRICT=True)
+    before = stamps(site)
+    warm_build(dossier, site)
+    assert rewritten(before, site) == set()

@@ -101,3 +101,9 @@ def test_links_are_href_and_src_attributes_after_any_space():
     """data-href and data-src are not links; a newline or tab before an attribute is a space."""
     html = '<a href="a.html">\n<img\tsrc="b.png"><img\nhref="c.html" data-src="x.png" data-href="y.html"><a\rhref="">'
     assert page_links(html).url_set() == {"a.html", "b.png", "c.html"}
+
+
+def test_a_fragment_is_tried_as_written_then_decoded_as_browsers_do():
+    pages = {"index.html": '<a href="#50%25">ok</a> <a href="#caf%C3%A9">ok</a> <a href="#50%">bad</a>', "other.html": ""}
+    pages["index.html"] += ' <p id="50%25"></p><p id="café"></p>'
+    assert reported(pages) == ["output/index.html:1: error: link to '#50%': index.html has no id '50%'"]

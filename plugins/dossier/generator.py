@@ -33,7 +33,7 @@ from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
 
-NOT_IN_OUTPUT = {"DOSSIER_WORKERS"}  # settings that change how a site is made, never what
+NOT_IN_OUTPUT = {"DOSSIER_WORKERS", "DOSSIER_STRICT"}  # settings that change how a site is made, never what
 PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
 
 
@@ -127,7 +127,7 @@ def strict(settings: dict) -> bool:
     """DOSSIER_STRICT, the setting or the environment variable (what `make check` and `make
     publish` set, so that an editor's `-e` settings in PELICANOPTS are kept): any problem fails
     the build."""
-    return bool(settings.get("DOSSIER_STRICT", False)) or os.environ.get("DOSSIER_STRICT", "").lower() == "true"
+    return bool(settings.get("DOSSIER_STRICT", False)) or os.environ.get("DOSSIER_STRICT", "").lower() in ("true", "1", "yes")
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:
@@ -210,32 +210,52 @@ class DossierGenerator(Generator):
             *(FileRecipe(url, partial(list, [data])) for url, data in self.assets.values()),
             *(FileRecipe(raw, partial(raw_bytes, Path(self.path) / raw)) for raw in raws),
         ]
+        names = {*page_names, *(file.save_as for file in files)}
+        self.remove_stale(names)
         links = self.write_site(recipes, files)
-        self.remove_stale({*page_names, *(file.save_as for file in files)})
+        self.list_written({name: file_stamp(self.output_file(name)) for name in names})
         present = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
-        self.report([*clashes, *broken_links(links, self.read, present.__contains__), *self.index_for_search()])
-        self.cache.save()
-
-    def remove_stale(self, written: set[str]) -> None:
-        """Delete what the last build into this output folder wrote and this one did not: the
-        page and raw text of a source since removed, an entity's page, an asset's old version.
-        Left there, it would be published and indexed for search, and links to it would pass
-        the link check. Files the build did not write (Pagefind's, an editor's) are never
-        touched. The list of what was written is kept beside the cache, so without the cache
-        (DOSSIER_CACHE off) nothing is removed: a cold build's folder should start empty."""
-        if self.cache.path is None:
-            return
-        listing = self.cache.path / f"written-{digest(str(Path(self.output_path).resolve()))[:16]}.json"
         try:
-            before = set(json.loads(listing.read_text(encoding="utf-8")))
-        except (OSError, ValueError):  # none yet, or unreadable: nothing known to be stale
-            before = set()
-        for name in sorted(before - written):
-            with suppress(FileNotFoundError, IsADirectoryError, NotADirectoryError):
-                self.output_file(name).unlink()
+            self.report([*clashes, *broken_links(links, self.read, present.__contains__), *self.index_for_search()])
+        finally:  # a failed strict build too: the next build reuses what this one made
+            self.cache.save()
+
+    def remove_stale(self, names: set[str]) -> None:
+        """Before writing: delete what the last build into this output folder wrote and this one
+        will not (`names`): the page and raw text of a source since removed, an entity's page, an
+        asset's old version. Left there, it would be published and indexed for search, and links
+        to it would pass the link check. Only a file still as that build left it goes (the same
+        size and modification time): never one the build did not write (Pagefind's, an
+        editor's), nor one changed since. What a build writes is listed beside the cache, so
+        without the cache (DOSSIER_CACHE off) nothing is removed: a cold build's folder should
+        start empty."""
+        listing = self.written_listing()
+        if listing is None:
+            return
+        try:
+            before = dict(json.loads(listing.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):  # none yet, or unreadable: nothing known to be stale
+            before = {}
+        for name in sorted(before.keys() - names):
+            path = self.output_file(name)
+            stamp = file_stamp(path)
+            # No stamp listed: a build that failed before it could list them wrote the file.
+            if stamp is not None and before[name] in (None, list(stamp)):
+                path.unlink()
                 logger.info("Dossier: removed %s, no longer part of the site", name)
-        listing.parent.mkdir(parents=True, exist_ok=True)
-        listing.write_text(json.dumps(sorted(written), indent=0), encoding="utf-8")
+        self.list_written(dict.fromkeys(names))  # until they are written and have stamps
+
+    def list_written(self, stamps: dict[str, tuple[int, int] | None]) -> None:
+        if listing := self.written_listing():
+            listing.parent.mkdir(parents=True, exist_ok=True)
+            listing.write_text(json.dumps(sorted(stamps.items()), indent=0), encoding="utf-8")
+
+    def written_listing(self) -> Path | None:
+        """The file that lists what the last build into this output folder wrote, with each
+        file's stamp: beside the cache, one per output folder (None without a cache)."""
+        if self.cache.path is None:
+            return None
+        return self.cache.path / f"written-{digest(str(Path(self.output_path).resolve()))[:16]}.json"
 
     def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages, and write the files, that no earlier build left in place,
