@@ -267,7 +267,9 @@ class DossierGenerator(Generator):
         # small ones, and a large page taken last keeps the other processes waiting for it.
         pages = [recipe for recipe in reversed(recipes) if not self.reused("page", keys[recipe.save_as], recipe.save_as)]
         self.cache.preload("file")  # read once, here, not by each worker
-        made = map_forked(self.make, [*pages, *files], worker_count(self.processes(), len(pages) + len(files)))
+        # Workers only for pages enough to share: a file costs a few hundredths of a page, and a warm
+        # build, with few pages to make, is quicker without starting workers at all.
+        made = map_forked(self.make, [*pages, *files], worker_count(self.processes(), len(pages)))
         for recipe, (stamp, links) in zip(pages, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
