@@ -7,7 +7,7 @@ import pytest
 
 from dossier.anchor.anchoring import EXACT, anchor_annotations
 from dossier.anchor.annotation import load_annotations
-from dossier.anchor.links import check_links
+from dossier.anchor.links import checked_body
 from dossier.raw import read_editor_files
 from dossier.render.annotations import link_resolver
 
@@ -55,7 +55,8 @@ def site_resolver(sources):
 
 
 def test_every_link_and_entity_tag_resolves(sources, annotations):
-    assert [str(p) for p in check_links(annotations, site_resolver(sources))] == []
+    resolve = site_resolver(sources)
+    assert [str(p) for annotation in annotations for p in checked_body(annotation, resolve)[1]] == []
 
 
 def test_the_readme_example_is_a_working_annotation(sources):
@@ -65,4 +66,4 @@ def test_the_readme_example_is_a_working_annotation(sources):
     assert problems == []
     (anchored,), problems = anchor_annotations([annotation], sources)
     assert problems == [] and anchored.status == EXACT
-    assert check_links([annotation], site_resolver(sources)) == []
+    assert checked_body(annotation, site_resolver(sources))[1] == []

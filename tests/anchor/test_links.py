@@ -1,6 +1,6 @@
 """Body links: `source:`, `entity:` and `event:` resolved through the site's resolver."""
 
-from dossier.anchor.links import check_links, render_body
+from dossier.anchor.links import ROOT, checked_body, render_body
 from dossier.render.annotations import link_resolver
 
 from .helpers import annotation_of, make_source
@@ -74,10 +74,17 @@ def test_raw_html_is_shown_as_text():
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_check_links_reports_body_links_and_entity_tags_with_their_lines():
+def test_a_checked_body_reports_body_links_and_entity_tags_with_their_lines():
     annotation = body("[x](event:nothing)", entities=["qasem-soleimani", "solemani"])
-    problems = check_links([annotation], RESOLVE)
+    _, problems = checked_body(annotation, RESOLVE)
     assert [(p.line, p.message) for p in problems] == [
         (annotation.body_line, "link 'event:nothing': there is no event 'nothing'"),
         (annotation.line_of("entities"), "'entities': there is no entity 'solemani'"),
     ]
+
+
+def test_a_checked_body_is_the_body_with_a_stand_in_root_for_each_page_to_fill_in():
+    annotation = body("See [Soleimani](entity:qasem-soleimani) and [a site](https://example.org).")
+    html, problems = checked_body(annotation, RESOLVE)
+    assert problems == []
+    assert html == str(render_body(annotation, RESOLVE, ROOT)[0]) and f'href="{ROOT}' in html

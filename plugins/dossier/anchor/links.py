@@ -12,7 +12,7 @@ URL would break on pages at different depths.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable
 
 from markdown_it.token import Token
 from markupsafe import Markup
@@ -80,11 +80,6 @@ def link_target(href: str, resolve: Resolver, root: str) -> tuple[str | None, st
         f"link '{href}' is not allowed: link to source:<slug>, source:<slug>#<paragraph id>, "
         f"entity:<slug>, event:<id>, or a full https:// address"
     )
-
-
-def check_links(annotations: Sequence[Annotation], resolve: Resolver) -> list[Problem]:
-    """Every unresolvable body link and `entities` tag."""
-    return [problem for annotation in annotations for problem in checked_body(annotation, resolve)[1]]
 
 
 def checked_body(annotation: Annotation, resolve: Resolver) -> tuple[str, list[Problem]]:

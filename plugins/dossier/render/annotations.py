@@ -184,7 +184,7 @@ def page_entry(anchored: Anchored, render: BodyRenderer) -> dict:
 
 def annotations_by_entity(anchored: Sequence[Anchored], resolve: Resolver, render: BodyRenderer) -> dict[str, list[dict]]:
     """Entity slug -> its annotations, for the entity pages. Tags that resolve to no entity are
-    left out here and reported by `check_links`."""
+    left out here and reported by `checked_body`."""
     grouped: dict[str, list[dict]] = {}
     for a in anchored:
         for slug in a.annotation.entities:
