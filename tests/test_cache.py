@@ -13,7 +13,7 @@ import pytest
 
 from dossier import workers
 from dossier.cache import BuildCache
-from dossier.model import BOILERPLATE, LineVerdict, Mention
+from dossier.model import BOILERPLATE, UNDATED, CleanedSource, LineVerdict, Mention, Metadata, RawSource
 from tests.conftest import CONTENT, build_site, output_files
 
 ANNOTATION = "annotations/anonymous-hezbollah-source.md"  # on source 000, tags Hezbollah and Rami Abdulrahman
@@ -177,12 +177,15 @@ def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, mon
 
 
 def test_verdicts_and_mentions_come_back_whole_with_their_repeated_strings_shared():
-    verdicts = [LineVerdict(n, f"line {n}", BOILERPLATE, "navigation", "site navigation, not the article") for n in range(3)]
+    raw = RawSource("sources/a.txt", "a", "a", tuple(f"line {n}" for n in range(3)))
+    verdicts = tuple(LineVerdict(n, f"line {n}", BOILERPLATE, "navigation", "site navigation, not the article") for n in range(3))
+    cleaned = [CleanedSource(raw, Metadata(None, None, None, None, None, UNDATED), (), verdicts) for _ in range(2)]
     mentions = [Mention("islamic-revolutionary-guard-corps", "000", f"p-{n}", n, n + 4, "IRGC") for n in range(3)]
-    for sent in (verdicts, mentions):
+    for sent in (cleaned, mentions):
         back = [pickle.loads(pickle.dumps(value)) for value in sent]  # one by one, as a worker sends them
         assert back == sent
-    assert len({id(verdict.reason) for verdict in [pickle.loads(pickle.dumps(v)) for v in verdicts]}) == 1
+    back = [pickle.loads(pickle.dumps(source)) for source in cleaned]
+    assert len({id(verdict.reason) for source in back for verdict in source.verdicts}) == 1
     assert len({id(mention.entity) for mention in [pickle.loads(pickle.dumps(m)) for m in mentions]}) == 1
 
 
