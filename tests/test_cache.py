@@ -232,3 +232,19 @@ def test_a_failed_strict_build_keeps_what_it_made_for_the_next_build(dossier, tm
     before = stamps(site)
     warm_build(dossier, site)
     assert rewritten(before, site) == set()
+
+
+def test_the_link_check_is_done_again_only_when_a_link_an_id_or_a_file_changed(dossier, tmp_path, caplog):
+    site = tmp_path / "site"
+    warm_build(dossier, site)
+    edit(dossier / ANNOTATION, "rests on this one unnamed person", "rests on one unnamed person alone")
+    with caplog.at_level(logging.INFO):
+        warm_build(dossier, site)
+    assert "linkcheck 1/1" in caplog.text  # the wording changed, no link
+    caplog.clear()
+    note = dossier / "notes/000_fa7f6ba4e0365f97.md"
+    note.write_text(note.read_text() + "\nSee [the missing page](missing.html).\n")
+    with caplog.at_level(logging.INFO):
+        warm_build(dossier, site)
+    assert "link to 'missing.html': no such file in the site" in caplog.text
+    assert "linkcheck" not in caplog.text.split("reused from the cache:")[1].split("\n")[0]  # checked, not kept

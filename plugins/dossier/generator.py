@@ -216,9 +216,24 @@ class DossierGenerator(Generator):
         self.list_written({name: file_stamp(self.output_file(name)) for name in names})
         present = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
         try:
-            self.report([*clashes, *broken_links(links, self.read, present.__contains__), *self.index_for_search()])
+            self.report([*clashes, *self.check_links(links, present), *self.index_for_search()])
         finally:  # a failed strict build too: the next build reuses what this one made
             self.cache.save()
+
+    def check_links(self, links: dict[str, PageLinks], present: set[str]) -> list[Problem]:
+        """`broken_links` of every page, unless the last build found none broken with the same
+        links and ids on every page and the same files: most edits change neither (an
+        annotation's wording, a note's), and the check judges 560,000 links of a large site.
+        A result with broken links is never kept: their lines may have moved."""
+        checked = (part for name in sorted(links) for part in (name, links[name].ids, links[name].urls))
+        key = self.cache.key("linkcheck", len(present), *sorted(present), *checked)
+        if self.cache.recall("linkcheck", key) == []:
+            self.cache.keep("linkcheck", key, [], reused=True)
+            return []
+        problems = broken_links(links, self.read, present.__contains__)
+        if not problems:
+            self.cache.keep("linkcheck", key, [], reused=False)
+        return problems
 
     def remove_stale(self, names: set[str]) -> None:
         """Before writing: delete what the last build into this output folder wrote and this one
