@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import types
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -315,9 +315,9 @@ class DossierGenerator(Generator):
         path.parent.mkdir(parents=True, exist_ok=True)
         stream = self.get_template(page.template).stream(context)
         stream.enable_buffering(PIECES_PER_WRITE)
-        partial = path.with_name(path.name + ".partial")
-        stream.dump(str(partial), encoding="utf-8")
-        os.replace(partial, path)  # a template error leaves the last good page, not half of one
+        unfinished = path.with_name(path.name + ".partial")
+        stream.dump(str(unfinished), encoding="utf-8")
+        os.replace(unfinished, path)  # a template error leaves the last good page, not half of one
         signals.content_written.send(str(path), context=context)
         return file_stamp(path), page_links(self.read(page.save_as))
 
