@@ -45,6 +45,24 @@ def test_found_expressions(text, found):
     assert [(e.kind, e.written) for e in find_expressions(text)] == found
 
 
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("EARLIER THIS WEEK, senior", ex.EARLIER_THIS_WEEK),
+        ("Over The Weekend, the", ex.WEEKEND),
+        ("as he was Fourteen Years Ago.", None),  # "Fourteen" is no number we read
+        ("as he was 14 YEARS AGO.", ex.AGO),
+        ("left Syria Over The Last Six Months,", ex.LOOKBACK),
+        ("Has Been Going For Ten Years", ex.LOOKBACK),
+        ("Over Recent Weeks, attacks", ex.LOOKBACK),
+    ],
+)
+def test_words_other_than_names_are_found_in_any_case(text, kind):
+    """Only month and weekday names must be capitalised: the cheap tests that decide which
+    patterns run on a sentence (`_WORD_CLUES`) must not miss a headline's capitals."""
+    assert [e.kind for e in find_expressions(text)] == ([kind] if kind else [])
+
+
 def test_offsets_point_at_the_words():
     text = "The retreat follows a strike on April 1 that pulverized it."
     (expression,) = find_expressions(text)

@@ -47,13 +47,24 @@ _LEAD = r"(?:(?:on|in|since|by|until|from|during|of|(?:early|late|mid)[- ]?) )"
 # have none, so a pattern runs only on a sentence that has all of its clues: a sentence with a
 # number but no month name is never searched for "April 13-14". Names are searched as plain
 # words, which `re` skips to far faster than anything behind a \b; a number is no clue, as
-# every pattern that takes one also needs a unit of time.
-_DIGIT, _MONTH_NAME, _WEEKDAY_NAME, _TIME_WORD = "digit", "month name", "weekday name", "time word"
+# every pattern that takes one also needs a unit of time. Words matched in any case are
+# looked for in the casefolded text with `in`, many times faster than a case-blind pattern
+# (a looser test, "day" in "today", but a clue only has to let every match through).
+_DIGIT, _MONTH_NAME, _WEEKDAY_NAME = "digit", "month name", "weekday name"
 _CLUES = {
     _DIGIT: re.compile(r"\d"),
     _MONTH_NAME: re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),  # how every month name begins
     _WEEKDAY_NAME: re.compile("|".join(WEEKDAYS)),
-    _TIME_WORD: re.compile(rf"\b(?:{_UNIT}|weekend)\b", re.IGNORECASE),
+}
+_TIME_WORD, _AGO, _WEEKEND, _THIS_WEEK, _PAST, _BEEN, _RECENT = "time word", "ago", "weekend", "this week", "past", "been", "recent"
+_WORD_CLUES = {  # clue: any of these words, casefolded
+    _TIME_WORD: ("day", "week", "month", "year"),
+    _AGO: ("ago",),
+    _WEEKEND: ("weekend",),
+    _THIS_WEEK: ("this week",),
+    _PAST: ("the past", "the last"),
+    _BEEN: ("been",),
+    _RECENT: ("recent",),
 }
 
 # (kind, clues, pattern). Named groups: "date" and "until" are calendar phrases for dateparser,
@@ -68,14 +79,14 @@ _PATTERNS = (
     (CALENDAR, {_MONTH_NAME}, rf"\b(?:{_LEAD}|last |this past )(?P<date>{_MONTH})\b(?!\s?\d)"),
     (CALENDAR, {_DIGIT}, rf"\b{_LEAD}(?:(?:early|late|mid)[- ]?)?(?P<date>{_YEAR})\b(?![,.]?\d)"),
     (WEEKDAY, {_WEEKDAY_NAME}, rf"\b(?:(?:on|last|this past) )?{_WEEKDAY}(?: (?:morning|afternoon|evening|night))?\b"),
-    (EARLIER_THIS_WEEK, {_TIME_WORD}, r"\bearlier this week\b"),
-    (THIS_WEEK, {_TIME_WORD}, r"\bthis week\b"),
-    (WEEKEND, {_TIME_WORD}, r"\b(?:(?:as of|over|at|on|during) )?(?:the|this|last) weekend\b"),
-    (AGO, {_TIME_WORD}, rf"\b{_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}) ago\b"),
-    (LOOKBACK, {_TIME_WORD}, rf"\b(?:over|in|during|for|within) the (?:past|last) {_ABOUT}(?:(?P<n>{_NUMBER}) )?(?P<unit>{_UNIT})\b"),
+    (EARLIER_THIS_WEEK, {_THIS_WEEK}, r"\bearlier this week\b"),
+    (THIS_WEEK, {_THIS_WEEK}, r"\bthis week\b"),
+    (WEEKEND, {_WEEKEND}, r"\b(?:(?:as of|over|at|on|during) )?(?:the|this|last) weekend\b"),
+    (AGO, {_TIME_WORD, _AGO}, rf"\b{_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}) ago\b"),
+    (LOOKBACK, {_TIME_WORD, _PAST}, rf"\b(?:over|in|during|for|within) the (?:past|last) {_ABOUT}(?:(?P<n>{_NUMBER}) )?(?P<unit>{_UNIT})\b"),
     (LOOKBACK, {_TIME_WORD}, rf"\bin {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT})\b"),
-    (LOOKBACK, {_TIME_WORD}, rf"\bbeen(?: \w+)? (?P<x>for {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}))\b"),
-    (LOOKBACK, {_TIME_WORD}, r"\b(?:over|in|during) recent (?P<recent>days|weeks|months)\b"),
+    (LOOKBACK, {_TIME_WORD, _BEEN}, rf"\bbeen(?: \w+)? (?P<x>for {_ABOUT}(?P<n>{_NUMBER}) (?P<unit>{_UNIT}))\b"),
+    (LOOKBACK, {_RECENT}, r"\b(?:over|in|during) recent (?P<recent>days|weeks|months)\b"),
 )
 _COMPILED = tuple((kind, frozenset(clues), re.compile(pattern, re.IGNORECASE)) for kind, clues, pattern in _PATTERNS)
 
@@ -93,7 +104,9 @@ class Expression:
 
 
 def find_expressions(text: str) -> tuple[Expression, ...]:
+    folded = text.casefold()
     clues = {clue for clue, pattern in _CLUES.items() if pattern.search(text)}
+    clues.update(clue for clue, words in _WORD_CLUES.items() if any(word in folded for word in words))
     if not clues:
         return ()
     found = [
