@@ -101,6 +101,9 @@ def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCa
 
 def site_texts(dossier, settings: Mapping, page_names: list[str], render_body: annotations.BodyRenderer) -> dict[str, str]:
     site_url = settings["SITEURL"]
+    # Pelican's FEED_MAX_ITEMS (100 unless set; None: all): a feed reader fetches the feed again
+    # and again, and needs only what is new.
+    newest = settings.get("FEED_MAX_ITEMS", 100)
     return {
         "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url, render_body)),
         "sitemap.xml": sitemap(site_url, page_names),
@@ -110,14 +113,14 @@ def site_texts(dossier, settings: Mapping, page_names: list[str], render_body: a
             f"{settings['SITENAME']}: sources",
             site_url,
             "feeds/sources.atom.xml",
-            sources_feed_entries(dossier.sources),
+            sources_feed_entries(dossier.sources)[:newest],
             settings.get("DEFAULT_LANG", "en"),
         ),
         "feeds/annotations.atom.xml": atom_feed(
             f"{settings['SITENAME']}: annotations",
             site_url,
             "feeds/annotations.atom.xml",
-            annotations_feed_entries(dossier.anchored),
+            annotations_feed_entries(dossier.anchored)[:newest],
             settings.get("DEFAULT_LANG", "en"),
         ),
     }
