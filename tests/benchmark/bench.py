@@ -139,11 +139,12 @@ def parse_arguments() -> argparse.Namespace:
 
 
 def prepare(out: Path) -> Path:
-    """Empties the output folder, but only one this benchmark made (or an empty or new one)."""
+    """Empties the output folder, but only one this benchmark made (or an empty or new one):
+    the last run's is set aside, so that the first cold build does not follow its deletion."""
     out = out.resolve()
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         sys.exit(f"refusing to use {out}: it is not empty and not a benchmark folder; choose another --out")
-    shutil.rmtree(out, ignore_errors=True)
+    set_aside(out)
     out.mkdir(parents=True)
     (out / MARKER).touch()
     return out
@@ -176,7 +177,8 @@ def set_aside(folder: Path) -> None:
 
 
 def discard_set_aside(out: Path) -> None:
-    for folder in sorted(out.glob("*/*.old-*")):
+    """Deletes what `set_aside` moved: this run's earlier builds, and the last runs' folders."""
+    for folder in sorted([*out.glob("*/*.old-*"), *out.parent.glob(f"{out.name}.old-*")]):
         shutil.rmtree(folder)
 
 
