@@ -93,3 +93,9 @@ def test_marks_apart_render_as_the_general_algorithm_renders_them(text, chosen):
         end = start + length
     marks = [m for m in marks if m.end <= len(text)]
     assert render_marked(text, marks) == marks_module._render_nested(text, marks)
+
+
+def test_text_is_escaped_around_and_inside_marks_apart():
+    text = 'Tom & "Jerry" <b>'
+    assert str(render_marked(text, [Mark(6, 13, "mark")])) == "Tom &amp; <mark>&#34;Jerry&#34;</mark> &lt;b&gt;"
+    assert str(render_marked("Tom and Jerry", [Mark(8, 13, "mark")])) == "Tom and <mark>Jerry</mark>"
