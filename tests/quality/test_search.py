@@ -42,3 +42,9 @@ def current(tab) -> list[tuple[str, str]]:
         (item.locator(".search-kind").text_content(), item.locator("a").get_attribute("href"))
         for item in tab.locator(".search-results li").all()
     ]
+
+
+
+def test_boilerplate_finds_nothing(tab, base_url):
+    """A word only in the lines the cleaner removed as site boilerplate (test_search_scope.py)."""
+    assert results(tab, base_url, "Cryptos") == []
