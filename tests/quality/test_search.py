@@ -44,7 +44,6 @@ def current(tab) -> list[tuple[str, str]]:
     ]
 
 
-
 def test_boilerplate_finds_nothing(tab, base_url):
     """A word only in the lines the cleaner removed as site boilerplate (test_search_scope.py)."""
     assert results(tab, base_url, "Cryptos") == []
