@@ -224,9 +224,12 @@ class DossierGenerator(Generator):
         """`broken_links` of every page, unless the last build found none broken with the same
         links and ids on every page and the same files: most edits change neither (an
         annotation's wording, a note's), and the check judges 560,000 links of a large site.
-        A result with broken links is never kept: their lines may have moved."""
+        A result with broken links is never kept: their lines may have moved. Pagefind's bundle
+        is no part of the key: no page links into it, and its files, named after what they
+        index, change with any edit of the text (and are written again after the check)."""
         checked = (part for name in sorted(links) for part in (name, links[name].ids, links[name].urls))
-        key = self.cache.key("linkcheck", len(present), *sorted(present), *checked)
+        files = sorted(name for name in present if not name.startswith("pagefind/"))
+        key = self.cache.key("linkcheck", len(files), *files, *checked)
         if self.cache.recall("linkcheck", key) == []:
             self.cache.keep("linkcheck", key, [], reused=True)
             return []
