@@ -127,6 +127,16 @@ def test_strict_build_lists_every_problem_and_fails_without_a_traceback(tmp_path
         assert expected in output
 
 
+def test_an_editors_page_never_replaces_one_of_the_sites_own(tmp_path):
+    clashing = {f"pages/{name}.md": f"---\ntitle: My {name}\ndescription: Mine.\n---\nMine.\n" for name in ("search", "404", "chronology")}
+    root = content_with(tmp_path, {"sources/ok.txt": ARTICLE, **clashing})
+    result = run_pelican(root, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("search", "404", "chronology"):
+        assert f"output/{name}.html: error: two pages would be written here" in result.stdout + result.stderr
+        assert f"My {name}" not in (tmp_path / "out" / f"{name}.html").read_text(), name
+
+
 def test_default_build_finishes_and_lists_warnings(tmp_path):
     root = content_with(tmp_path, {"sources/ok.txt": ARTICLE, "notes/ok.md": "---\ncolour: blue\n---\n"})
     result = run_pelican(root, tmp_path / "out")

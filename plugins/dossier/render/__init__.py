@@ -83,9 +83,9 @@ def site_pages(dossier, settings: Mapping, macros: Macros, cache: BuildCache | N
     names = {entity.slug: entity.name for entity in dossier.registry.entities}
     yield PageRecipe(chronology.URL, (corpus,), lambda: chronology.page(dossier.chronology, dossier.sources, names))
     yield from map(ready, annotations.pages(dossier.anchored, dossier.sources, render_body))
-    yield from map(ready, dossier.pages)
     yield ready(search_page([s.metadata.title for s in dossier.sources]))
     yield ready(not_found_page(settings["SITEURL"]))
+    yield from map(ready, dossier.pages)  # last: the site's own page wins a clash (one_per_file)
 
 
 def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, list[bytes]]:
