@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +16,7 @@ from bs4 import BeautifulSoup
 from dossier.pipeline import build_dossier
 from dossier.problems import error
 
-from .conftest import CONFFILE, build_site
+from .conftest import CONFFILE, REPO, build_site
 
 ARTICLE = "A Headline For the Test\n\nThe council voted on Tuesday to close the old bridge for repairs.\n"
 
@@ -135,6 +138,38 @@ def test_an_editors_page_never_replaces_one_of_the_sites_own(tmp_path):
     for name in ("search", "404", "chronology"):
         assert f"output/{name}.html: error: two pages would be written here" in result.stdout + result.stderr
         assert f"My {name}" not in (tmp_path / "out" / f"{name}.html").read_text(), name
+
+
+def test_a_page_that_fails_to_render_leaves_no_half_written_file(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "themes" / "dossier", theme)
+    template = theme / "templates" / "source.html"
+    template.write_text(template.read_text().replace("</article>", "{{ no_such_thing.attribute }}</article>"))
+    root = content_with(tmp_path, {"sources/ok.txt": ARTICLE})
+    result = run_pelican(root, tmp_path / "out", f"THEME={json.dumps(str(theme))}", "DOSSIER_WORKERS=1")
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "no_such_thing" in result.stdout + result.stderr
+    assert not list((tmp_path / "out").rglob("*.partial"))
+
+
+def test_a_pelican_warning_is_shown_as_make_html_logs_and_counted(tmp_path):
+    """`make html` runs Pelican with `--log-handler plain`, where nothing but Python's last
+    resort prints: the build's own counting of warnings must not silence it."""
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "noisy.py").write_text(
+        "import logging\nfrom pelican import signals\n\n\ndef warn(path, context):\n"
+        "    if path.endswith('search.html'):\n"
+        "        logging.getLogger('pelican.plugins.noisy').warning('noisy: something is off')\n\n\n"
+        "def register():\n    signals.content_written.connect(warn)\n"
+    )
+    root = content_with(tmp_path, {"sources/ok.txt": ARTICLE})
+    plugins = f"PLUGIN_PATHS={json.dumps([str(REPO / 'plugins'), str(tmp_path / 'plugins')])}"
+    result = run_pelican(root, tmp_path / "out", plugins, 'PLUGINS=["dossier", "noisy"]', "DOSSIER_STRICT=true")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "noisy: something is off" in output, output
+    counted = re.search(r"(\d+) problem\(s\), (\d+) of them error", output)
+    assert int(counted[1]) - int(counted[2]) == 1, output  # the warning, beside the content's errors
 
 
 def test_default_build_finishes_and_lists_warnings(tmp_path):

@@ -180,6 +180,11 @@ class DossierGenerator(Generator):
         root = logging.getLogger()
         for stale in [h for h in root.handlers if isinstance(h, WarningCounter)]:
             root.removeHandler(stale)  # left by an earlier build in this process that failed
+        if not root.handlers:
+            # Pelican's `--log-handler plain` (make html) leaves the root logger without one, and
+            # Python's last resort prints warnings and errors: it would stop as soon as the
+            # counter is there, and a warning, or the error that ends a build, would go unseen.
+            root.addHandler(logging.lastResort)
         root.addHandler(self.pelican_warnings)
 
     def generate_context(self) -> None:
@@ -319,8 +324,12 @@ class DossierGenerator(Generator):
         stream = self.get_template(page.template).stream(context)
         stream.enable_buffering(PIECES_PER_WRITE)
         unfinished = path.with_name(path.name + ".partial")
-        stream.dump(str(unfinished), encoding="utf-8")
-        os.replace(unfinished, path)  # a template error leaves the last good page, not half of one
+        try:
+            stream.dump(str(unfinished), encoding="utf-8")
+        except BaseException:  # a template error leaves the last good page, and not half of one
+            unfinished.unlink(missing_ok=True)
+            raise
+        os.replace(unfinished, path)
         signals.content_written.send(str(path), context=context)
         return file_stamp(path), page_links(self.read(page.save_as))
 
