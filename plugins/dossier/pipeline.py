@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .anchor.anchoring import Anchored, Placement, anchor_annotations, find_place
 from .anchor.annotation import Annotation, load_annotations
-from .anchor.links import Resolver, checked_body
+from .anchor.links import Resolver
 from .cache import BuildCache, digest
 from .clean import clean_source
 from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
@@ -25,6 +25,7 @@ from .model import Mention, Source
 from .notes import apply_note, load_notes
 from .problems import Problem
 from .raw import read_editor_files, read_sources
+from .render.annotations import cached_body
 from .render.links import site_resolver
 from .render.page import Page
 from .render.site import editorial_pages
@@ -142,7 +143,7 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     resolve = site_resolver(ordered, registry, chronology)
     for annotation in annotations:  # one by one: an edit re-checks only the annotation edited
         # The body's HTML, made to check its links, is kept for the pages (render.annotations).
-        problems += cache.value("body", (corpus, annotation), partial(checked_body, annotation, resolve))[1]
+        problems += cached_body(annotation, resolve, cache, corpus)[1]
 
     pages, found = editorial_pages(editor_files("pages"))
     problems += found

@@ -23,6 +23,7 @@ from ..anchor.links import ROOT, Resolver, checked_body
 from ..anchor.text import shown_score
 from ..cache import BuildCache
 from ..model import Source
+from ..problems import Problem
 from .dates import human_date
 from .marks import Mark, render_marked
 from .page import ANNOTATION, Page
@@ -43,11 +44,17 @@ def body_renderer(resolve: Resolver, cache: BuildCache | None = None, corpus: st
     cache = cache or BuildCache(None, "")
 
     def render(annotation: Annotation, root: str) -> Markup:
-        html, _ = cache.value("body", (corpus, annotation), partial(checked_body, annotation, resolve))
+        html, _ = cached_body(annotation, resolve, cache, corpus)
         # Only in an href: the renderer escapes any quote in text, so text never holds `href="`.
         return Markup(html.replace(f'href="{ROOT}', f'href="{escapeHtml(root)}'))
 
     return render
+
+
+def cached_body(annotation: Annotation, resolve: Resolver, cache: BuildCache, corpus: str) -> tuple[str, list[Problem]]:
+    """`checked_body` through the build cache: the pipeline's link check and every page that
+    shows the body share this one entry."""
+    return cache.value("body", (corpus, annotation), partial(checked_body, annotation, resolve))
 
 
 def relative_root(save_as: str) -> str:
