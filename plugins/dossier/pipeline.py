@@ -115,13 +115,13 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
         read = readings()
         return linking_of(ordered, [r.mentions for r in read], [r.candidates for r in read], registry)
 
-    linking = cache.value("link", (sources_read, entity_files), put_together)
+    linking = cache.value("link", (sources_read, entities_read), put_together)
     problems += linking.problems
 
     # date
     entity_slugs = {entity.slug for entity in registry.entities}
     event_files = editor_files("events")
-    corpus = cache.key("corpus", sources_read, entity_files, event_files)
+    corpus = cache.key("corpus", sources_read, entities_read, event_files)
     curation, found = cache.value("curate", (corpus,), partial(load_curated_events, event_files, ordered, entity_slugs))
     problems += found
     chronology = cache.value(
