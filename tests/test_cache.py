@@ -112,6 +112,16 @@ def test_a_settings_change_gives_the_cold_build(dossier, tmp_path):
     assert warm == cold_build(dossier, tmp_path / "cold", SITENAME="Another title")
 
 
+def test_turning_search_off_or_on_keeps_the_cache(dossier, tmp_path):
+    """Only `_headers` (and Pagefind's index) show the setting: no page is made again."""
+    site = tmp_path / "site"
+    warm_build(dossier, site, DOSSIER_SEARCH=True)
+    before = stamps(site)
+    warm = warm_build(dossier, site, DOSSIER_SEARCH=False)
+    assert rewritten(before, site) == {"_headers"}
+    assert {name: data for name, data in warm.items() if not name.startswith("pagefind/")} == cold_build(dossier, tmp_path / "cold")
+
+
 def test_a_page_changed_in_the_output_is_written_again(dossier, tmp_path):
     site = tmp_path / "site"
     first = warm_build(dossier, site)

@@ -1,8 +1,8 @@
 """The warm-build cache: what one build computed, kept for the next build of the same dossier.
 
 An entry's key is a digest of everything its value depends on: the plugin's code and the
-theme, every installed package, every setting but those that never change the output
-(generator.NOT_IN_OUTPUT), and the step's own inputs (the files it reads; for a page, its
+theme, every installed package, every setting but those no cached value depends on
+(generator.NOT_IN_KEYS), and the step's own inputs (the files it reads; for a page, its
 recipe's inputs). An edit changes the key, so a stale entry is never found,
 only left behind; saving keeps, of each kind of entry, just those the last build that used the
 kind used, so the cache never grows past one build's worth. A missing, unreadable or foreign

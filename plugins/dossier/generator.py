@@ -33,7 +33,10 @@ from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
 
-NOT_IN_OUTPUT = {"DOSSIER_WORKERS", "DOSSIER_STRICT"}  # settings that change how a site is made, never what
+# Settings no cached value depends on: how a site is made (on one process or many, strictly or
+# not), and whether Pagefind indexes it, which shows only in `_headers` (a file keyed by its own
+# bytes) and in the index (made afresh by every build). Changing one keeps the cache.
+NOT_IN_KEYS = {"DOSSIER_WORKERS", "DOSSIER_STRICT", "DOSSIER_SEARCH"}
 PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
 
 
@@ -79,12 +82,12 @@ def refuse_unsafe_output(output: Path, inputs: list[tuple[str, Path]]) -> None:
 def build_cache(settings: dict, theme: Path) -> BuildCache:
     """DOSSIER_CACHE (on by default) keeps one cache folder per content folder in CACHE_PATH.
     Its version covers all that can change output besides the content: the plugin's code,
-    the theme, every installed package's version and every setting but those that cannot
-    (NOT_IN_OUTPUT: the same site is made on one process or many)."""
+    the theme, every installed package's version and every setting but those no cached value
+    depends on (NOT_IN_KEYS)."""
     if not settings.get("DOSSIER_CACHE", True):
         return BuildCache(None, "")
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    shaping = sorted((name, value) for name, value in settings.items() if name not in NOT_IN_OUTPUT)
+    shaping = sorted((name, value) for name, value in settings.items() if name not in NOT_IN_KEYS)
     version = digest(files_digest([Path(__file__).parent, theme]), packages, shaping)
     path = Path(settings["CACHE_PATH"]) / f"dossier-{digest(settings['PATH'])[:16]}"
     return BuildCache(path, version)
