@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 # not), and whether Pagefind indexes it, which shows only in `_headers` (a file keyed by its own
 # bytes) and in the index (made afresh by every build). Changing one keeps the cache.
 NOT_IN_KEYS = {"DOSSIER_WORKERS", "DOSSIER_STRICT", "DOSSIER_SEARCH"}
+SEARCH_BUNDLE = "pagefind"  # Pagefind's folder in the output, written after the pages
 PIECES_PER_WRITE = 2_000  # of a template's output, joined and written at once (make_page)
 
 
@@ -236,7 +237,7 @@ class DossierGenerator(Generator):
         is no part of the key: no page links into it, and its files, named after what they
         index, change with any edit of the text (and are written again after the check)."""
         checked = (part for name in sorted(links) for part in (name, links[name].ids, links[name].urls))
-        files = sorted(name for name in present if not name.startswith("pagefind/"))
+        files = sorted(name for name in present if not name.startswith(f"{SEARCH_BUNDLE}/"))
         key = self.cache.key("linkcheck", len(files), *files, *checked)
         if self.cache.recall("linkcheck", key) == []:
             self.cache.keep("linkcheck", key, [], reused=True)
@@ -386,7 +387,7 @@ class DossierGenerator(Generator):
         if not self.settings.get("DOSSIER_SEARCH", True):
             return []
         # Pagefind adds to an existing index folder: start afresh, or old chunks ship too.
-        shutil.rmtree(Path(self.output_path) / "pagefind", ignore_errors=True)
+        shutil.rmtree(Path(self.output_path) / SEARCH_BUNDLE, ignore_errors=True)
         command = [sys.executable, "-m", "pagefind", "--site", str(self.output_path)]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
