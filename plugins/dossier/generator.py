@@ -13,6 +13,7 @@ import sys
 import types
 from contextlib import contextmanager
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -318,24 +319,29 @@ class DossierGenerator(Generator):
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
     def make_page(self, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
-        """Render the page as Pelican's writer would (the same context, signal), but streamed to
-        its file a few thousand pieces at a time rather than joined first: the chronology of a
-        large dossier is a million pieces, too many to hold at once."""
+        """Render the page as Pelican's writer would (the same context, signal), but written a
+        few thousand pieces at a time rather than joined first: the chronology of a large
+        dossier is a million pieces, each an object, too many to hold at once. The written
+        text is kept, for the links the check needs."""
         page = recipe.make()
         context = {**self.page_context(page.save_as), "output_file": page.save_as, "page": page, **page.context}
         path = self.output_file(page.save_as)
         path.parent.mkdir(parents=True, exist_ok=True)
-        stream = self.get_template(page.template).stream(context)
-        stream.enable_buffering(PIECES_PER_WRITE)
+        pieces = self.get_template(page.template).generate(context)
         unfinished = path.with_name(path.name + ".partial")
+        written = []
         try:
-            stream.dump(str(unfinished), encoding="utf-8")
+            with unfinished.open("w", encoding="utf-8", newline="") as file:
+                # islice and join, not Jinja's own buffering, which handles each piece in Python.
+                while chunk := list(islice(pieces, PIECES_PER_WRITE)):
+                    written.append("".join(chunk))
+                    file.write(written[-1])
         except BaseException:  # a template error leaves the last good page, and not half of one
             unfinished.unlink(missing_ok=True)
             raise
         os.replace(unfinished, path)
         signals.content_written.send(str(path), context=context)
-        return file_stamp(path), page_links(self.read(page.save_as))
+        return file_stamp(path), page_links("".join(written))
 
     def page_context(self, save_as: str) -> dict:
         """Pelican's context as its writer gives it to the page `save_as`: with a SITEURL
