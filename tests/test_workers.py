@@ -24,6 +24,25 @@ def test_results_come_back_in_item_order_from_every_worker():
     assert len(workers_seen) == 3 and os.getpid() not in workers_seen  # this process only waits
 
 
+def test_each_result_is_received_here_as_it_arrives_while_the_workers_go_on():
+    """What the build does with a result (unpickling a stage's values) is not left until the
+    last worker ends."""
+    arrivals = []
+
+    def work(n: int) -> float:
+        time.sleep(0.1)
+        return time.monotonic()  # when it was made
+
+    def receive(made: float) -> tuple[float, int]:
+        arrivals.append(time.monotonic())
+        return made, os.getpid()
+
+    results = map_forked(work, list(range(10)), 2, receive=receive)
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert min(arrivals) < max(made for made, _ in results)  # the first came before the last was made
+    assert len(arrivals) == 10
+
+
 def test_a_worker_that_is_free_takes_the_next_item():
     def work(n: int) -> int:
         time.sleep(1.5 if n == 0 else 0.01)  # the first item is slow

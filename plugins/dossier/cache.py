@@ -72,19 +72,24 @@ class BuildCache:
     def values(self, kind: str, work: Sequence[tuple[tuple, Callable[[], T]]], processes: int = 1) -> list[T]:
         """[value(kind, inputs, make) for inputs, make in work], the values missing from the
         cache made on up to `processes` forked workers (workers.py), and the kind saved at once.
-        A worker sends each value pickled: the build unpickles it, and saves those bytes as
-        they are, so the pickling a cache needs is shared by the workers too, and the bytes
-        are not held until the end of the build."""
+        A worker sends each value pickled: the build unpickles it as it arrives, while the
+        workers go on, and saves those bytes as they are, so the pickling a cache needs is
+        shared by the workers too, and the bytes are not held until the end of the build."""
         found, used = self._found(kind), self.used.get(kind, {})
         keyed = [(self.key(kind, *inputs), make) for inputs, make in work]
         missing = {key: make for key, make in keyed if key not in found and key not in used}
         processes = worker_count(processes, len(missing))
         pickled: dict[str, bytes] = {}
         if processes > 1:
-            made = map_forked(lambda make: pickle.dumps(make(), pickle.HIGHEST_PROTOCOL), list(missing.values()), processes)
-            for key, data in zip(missing, made):
+            made = map_forked(
+                lambda make: pickle.dumps(make(), pickle.HIGHEST_PROTOCOL),
+                list(missing.values()),
+                processes,
+                receive=lambda data: (data, pickle.loads(data)),
+            )
+            for key, (data, value) in zip(missing, made):
                 pickled[key] = data
-                self.keep(kind, key, pickle.loads(data), reused=False)
+                self.keep(kind, key, value, reused=False)
         results = [self._value(kind, key, make) for key, make in keyed]
         self._save_kind(kind, pickled)
         self.saved.add(kind)

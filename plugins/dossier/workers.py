@@ -3,11 +3,12 @@ rendered, on its own, so a large build forks worker processes that each take a s
 report back.
 
 Fork, not spawn: a worker starts with what it works on already in memory (shared, copy on
-write) instead of receiving it pickled. Results travel back pickled through a file and are
-put back in item order, so the output never depends on which process made what. A worker's
-log records travel the same way, and the build process handles them as its own once the
-worker has ended (in the order workers end, not item order): a warning logged while a page is
-made is shown once, and counted by the strict build like any other.
+write) instead of receiving it pickled. Results travel back pickled through a file, which
+the build process reads as they arrive (its own share of the work, such as unpickling them,
+is done while the workers go on), and are put back in item order, so the output never
+depends on which process made what. A worker's log records travel the same way, and the
+build process handles them as its own as they arrive (not in item order): a warning logged
+while a page is made is shown once, and counted by the strict build like any other.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import tempfile
 import time
 import traceback
 from logging.handlers import QueueHandler
-from typing import BinaryIO, Callable, Iterator, Sequence, TypeVar
+from typing import Any, BinaryIO, Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -31,10 +32,15 @@ ITEMS_PER_WORKER = 100  # below this a worker costs more to start than it saves
 WAIT_STEP = 0.01  # seconds between looks at which workers have ended
 FINISHED = None  # what a worker writes after its last result; a failed one writes its traceback
 PLAIN = (str, int, float, bool, type(None))  # what of a log record a worker sends
+LENGTH_BYTES = 8  # of the length written before each entry a worker sends
 
 
 class WorkerFailed(RuntimeError):
     pass
+
+
+def _as_it_is(result: Result) -> Result:
+    return result
 
 
 def worker_count(wanted: int, items: int) -> int:
@@ -42,17 +48,20 @@ def worker_count(wanted: int, items: int) -> int:
     return max(1, min(wanted, items // ITEMS_PER_WORKER))
 
 
-def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
-    """[work(item) for item in items], shared among `processes` forked workers while this
-    process waits: its memory stays as it was, and it is the one that goes on with the build.
-    Each worker takes the next item no worker has taken whenever it is free, so however unequal
-    the items, or the workers' speed, none waits long for the others at the end."""
+def map_forked(
+    work: Callable[[Item], Result], items: Sequence[Item], processes: int, receive: Callable[[Result], Any] = _as_it_is
+) -> list:
+    """[receive(work(item)) for item in items], the work shared among `processes` forked
+    workers while this process receives their results: its memory stays as it was, and it is
+    the one that goes on with the build. Each worker takes the next item no worker has taken
+    whenever it is free, so however unequal the items, or the workers' speed, none waits long
+    for the others at the end. `receive` runs here, on each result as it arrives."""
     if processes <= 1 or not hasattr(os, "fork"):
-        return [work(item) for item in items]
+        return [receive(work(item)) for item in items]
     try:
         next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
     except OSError:  # no POSIX semaphores here (no /dev/shm): one process it is
-        return [work(item) for item in items]
+        return [receive(work(item)) for item in items]
 
     def taken() -> Iterator[tuple[int, Result]]:
         """(index, result) of each item this worker takes."""
@@ -64,27 +73,33 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], processes:
                 return
             yield index, work(items[index])
 
-    running: dict[int, BinaryIO] = {}  # pid -> its results file, of each worker not yet reaped
-    done = []
+    running: dict[int, _Sent] = {}  # pid -> what it sent, of each worker not yet reaped
+    received: list[tuple[int, Any]] = []
     try:
         for _ in range(processes):
             pid, output = _fork_worker(taken)
-            running[pid] = output
-        while running:  # in the order they end: a failure stops the build at once
-            for pid in list(running):
-                ended, status = os.waitpid(pid, os.WNOHANG)
-                if ended:
-                    done += _results(running.pop(pid), status)
-            time.sleep(WAIT_STEP if running else 0)
+            running[pid] = _Sent(output)
+        while running:
+            arrived = False
+            for pid, sent in list(running.items()):
+                ended, status = os.waitpid(pid, os.WNOHANG)  # first: then all it wrote is there to read
+                arrived |= sent.read(receive, received)
+                if ended:  # in the order they end: a failure stops the build at once
+                    del running[pid]
+                    sent.output.close()
+                    if not sent.finished:  # killed, or its disk full
+                        raise WorkerFailed(f"a worker ended without its results (exit status {status})")
+            if running and not arrived:
+                time.sleep(WAIT_STEP)
     except BaseException:
-        for pid, output in running.items():  # a worker failed, or the build was stopped: stop the rest
+        for pid, sent in running.items():  # a worker failed, or the build was stopped: stop the rest
             with contextlib.suppress(ProcessLookupError, ChildProcessError):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-            output.close()
+            sent.output.close()
         raise
     results: list = [None] * len(items)
-    for index, result in done:
+    for index, result in received:
         results[index] = result
     return results
 
@@ -100,14 +115,22 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
         logging.getLogger().handlers = [QueueHandler(_RecordsTo(output))]  # not printed here: sent
         try:
             for entry in taken():
-                output.write(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))  # whole, or not at all
-            output.write(pickle.dumps(FINISHED))
+                _send(output, entry)
+            _send(output, FINISHED)
             status = 0
         except BaseException:
-            output.write(pickle.dumps(traceback.format_exc()))
-        output.flush()  # os._exit does not
+            _send(output, traceback.format_exc())
     finally:
         os._exit(status)
+
+
+def _send(output: BinaryIO, entry: object) -> None:
+    """One entry, its length first, and flushed: the build process reads it while this worker
+    goes on, and only once all of it is written."""
+    data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+    output.write(len(data).to_bytes(LENGTH_BYTES, "little"))
+    output.write(data)
+    output.flush()
 
 
 class _RecordsTo:
@@ -120,25 +143,42 @@ class _RecordsTo:
 
     def put_nowait(self, record: logging.LogRecord) -> None:
         plain = {name: value for name, value in vars(record).items() if isinstance(value, PLAIN)}
-        self.output.write(pickle.dumps(logging.makeLogRecord(plain), pickle.HIGHEST_PROTOCOL))
+        _send(self.output, logging.makeLogRecord(plain))
 
 
-def _results(output: BinaryIO, status: int) -> list:
-    """The (index, result) entries an ended worker wrote; its log records are handled here."""
-    output.seek(0)
-    entries = []
-    with output:
-        while True:
+class _Sent:
+    """What one worker has written to its results file, read as far as it has been written.
+    The worker writes at the file's offset, which this process shares (one open file, forked):
+    reads here go by their own offset (os.pread) and leave it alone."""
+
+    def __init__(self, output: BinaryIO) -> None:
+        self.output = output
+        self.read_to = 0
+        self.finished = False
+
+    def read(self, receive: Callable[[Any], Any], received: list[tuple[int, Any]]) -> bool:
+        """Handles each entry written whole since the last read: (index, receive(result)) to
+        `received`, log records as this process's own. Whether there was any."""
+        descriptor = self.output.fileno()
+        size = os.fstat(descriptor).st_size
+        before = self.read_to
+        while not self.finished and self.read_to + LENGTH_BYTES <= size:
+            length = int.from_bytes(os.pread(descriptor, LENGTH_BYTES, self.read_to), "little")
+            if self.read_to + LENGTH_BYTES + length > size:
+                break  # still being written
             try:
-                entry = pickle.load(output)
-            except Exception:  # the worker ended before writing all (killed, or its disk full)
-                raise WorkerFailed(f"a worker ended without its results (exit status {status})") from None
+                entry = pickle.loads(os.pread(descriptor, length, self.read_to + LENGTH_BYTES))
+            except Exception as exc:
+                raise WorkerFailed(f"a worker sent what cannot be read ({exc})") from None
+            self.read_to += LENGTH_BYTES + length
             if entry is FINISHED:
-                return entries
-            if isinstance(entry, str):
+                self.finished = True
+            elif isinstance(entry, str):
                 raise WorkerFailed(f"a worker failed:\n{entry}")
-            if isinstance(entry, logging.LogRecord):
+            elif isinstance(entry, logging.LogRecord):
                 with contextlib.suppress(Exception):  # a filter refused it: Pelican's raise (a repeat)
                     logging.getLogger(entry.name).handle(entry)
-                continue
-            entries.append(entry)
+            else:
+                index, result = entry
+                received.append((index, receive(result)))
+        return self.read_to > before
