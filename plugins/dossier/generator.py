@@ -211,18 +211,17 @@ class DossierGenerator(Generator):
         output = Path(self.output_path)
         recipes, clashes = one_per_file(site_pages(self.dossier, self.settings, self.macros, self.cache))
         page_names = [recipe.save_as for recipe in recipes]
-        # Largest first, as pages are made (write_site): the site's own files, then the raw
-        # sources, many and small, which even out the workers' shares at the end.
-        site = site_files(self.dossier, self.settings, page_names, self.cache)
+        data_files = [FileRecipe(*item) for item in site_files(self.dossier, self.settings, page_names, self.cache).items()]
+        # Largest first, as pages are made (write_site): the assets, then the raw sources, many
+        # and small, which even out the workers' shares at the end.
         raws = [source.cleaned.raw.path for source in self.dossier.sources]
         files = [
-            *(FileRecipe(name, partial(list, pieces)) for name, pieces in site.items()),
             *(FileRecipe(url, partial(list, [data])) for url, data in self.assets.values()),
             *(FileRecipe(raw, partial(raw_bytes, Path(self.path) / raw)) for raw in raws),
         ]
-        names = {*page_names, *(file.save_as for file in files)}
+        names = {*page_names, *(file.save_as for file in [*data_files, *files])}
         self.remove_stale(names)
-        links = self.write_site(recipes, files)
+        links = self.write_site(recipes, files, data_files)
         self.list_written({name: file_stamp(self.output_file(name)) for name in names})
         present = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
         try:
@@ -285,11 +284,12 @@ class DossierGenerator(Generator):
             return None
         return self.cache.path / f"written-{digest(str(Path(self.output_path).resolve()))[:16]}.json"
 
-    def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe]) -> dict[str, PageLinks]:
+    def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe], data_files: list[FileRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages, and write the files, that no earlier build left in place,
         on DOSSIER_WORKERS processes (default: one per core) when there are enough of them.
-        Returns each page's links, for the link check: found as a page is written, or kept
-        from the build that wrote it."""
+        `data_files` (dossier.json, the feeds…) are made by this process meanwhile: they keep
+        values in the cache, which a worker's copy of it would lose. Returns each page's links,
+        for the link check: found as a page is written, or kept from the build that wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         # Last first: the site lists its largest pages (entities, the chronology) after its many
         # small ones, and a large page taken last keeps the other processes waiting for it.
@@ -297,11 +297,17 @@ class DossierGenerator(Generator):
         self.cache.preload("file")  # read once, here, not by each worker
         # Workers only for pages enough to share: a file costs a few hundredths of a page, and a warm
         # build, with few pages to make, is quicker without starting workers at all.
-        made = map_forked(self.make, [*pages, *files], worker_count(self.processes(), len(pages)))
+        made_here: list[tuple[str, tuple[int, int] | None, bool]] = []
+        made = map_forked(
+            self.make,
+            [*pages, *files],
+            worker_count(self.processes(), len(pages)),
+            meanwhile=lambda: made_here.extend(map(self.make_file, data_files)),
+        )
         for recipe, (stamp, links) in zip(pages, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
-        for key, stamp, reused in made[len(pages) :]:
+        for key, stamp, reused in [*made[len(pages) :], *made_here]:
             self.cache.keep("file", key, stamp, reused)
         return {
             name: self.cache.value("links", (key,), lambda name=name: page_links(self.read(name)))

@@ -43,25 +43,34 @@ def _as_it_is(result: Result) -> Result:
     return result
 
 
+def _nothing() -> None:
+    pass
+
+
 def worker_count(wanted: int, items: int) -> int:
     """How many processes to use: as many as wanted, but never one with too little to do."""
     return max(1, min(wanted, items // ITEMS_PER_WORKER))
 
 
 def map_forked(
-    work: Callable[[Item], Result], items: Sequence[Item], processes: int, receive: Callable[[Result], Any] = _as_it_is
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    processes: int,
+    receive: Callable[[Result], Any] = _as_it_is,
+    meanwhile: Callable[[], None] = _nothing,
 ) -> list:
     """[receive(work(item)) for item in items], the work shared among `processes` forked
     workers while this process receives their results: its memory stays as it was, and it is
     the one that goes on with the build. Each worker takes the next item no worker has taken
     whenever it is free, so however unequal the items, or the workers' speed, none waits long
-    for the others at the end. `receive` runs here, on each result as it arrives."""
+    for the others at the end. `receive` runs here, on each result as it arrives; `meanwhile`
+    here too, once the workers have started (first, when there are none)."""
     if processes <= 1 or not hasattr(os, "fork"):
-        return [receive(work(item)) for item in items]
+        return _in_this_process(work, items, receive, meanwhile)
     try:
         next_item = multiprocessing.Value("q", 0)  # shared memory, inherited by the forked workers
     except OSError:  # no POSIX semaphores here (no /dev/shm): one process it is
-        return [receive(work(item)) for item in items]
+        return _in_this_process(work, items, receive, meanwhile)
 
     def taken() -> Iterator[tuple[int, Result]]:
         """(index, result) of each item this worker takes."""
@@ -79,6 +88,7 @@ def map_forked(
         for _ in range(processes):
             pid, output = _fork_worker(taken)
             running[pid] = _Sent(output)
+        meanwhile()
         while running:
             arrived = False
             for pid, sent in list(running.items()):
@@ -102,6 +112,11 @@ def map_forked(
     for index, result in received:
         results[index] = result
     return results
+
+
+def _in_this_process(work: Callable[[Item], Result], items: Sequence[Item], receive: Callable[[Result], Any], meanwhile: Callable[[], None]) -> list:
+    meanwhile()
+    return [receive(work(item)) for item in items]
 
 
 def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int, BinaryIO]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from ..anchor.export import export_annotations, export_jsonld
 from ..cache import BuildCache
@@ -88,40 +88,42 @@ def site_pages(dossier, settings: Mapping, macros: Macros, cache: BuildCache | N
     yield from map(ready, dossier.pages)  # last: the site's own page wins a clash (one_per_file)
 
 
-def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, list[bytes]]:
-    """Output-relative name -> the bytes, in pieces, of every generated file that is not a page."""
+def site_files(dossier, settings: Mapping, page_names: list[str], cache: BuildCache | None = None) -> dict[str, Callable[[], list[bytes]]]:
+    """Output-relative name -> what makes the bytes, in pieces, of each generated file that is
+    not a page: made only as the file is written (by the build process, while workers render
+    the pages)."""
     cache = cache or BuildCache(None, "")
-    corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
-    annotations_export = [compact_json(export_annotations(dossier.anchored))]
+
+    def dossier_export() -> list[bytes]:
+        corpus_export = cache.value("export", (dossier.corpus,), lambda: corpus_json(dossier))
+        return joined_json({**corpus_export, "annotations": [compact_json(export_annotations(dossier.anchored))]})
+
     texts = site_texts(dossier, settings, page_names, annotations.body_renderer(dossier.resolve, cache, dossier.corpus))
-    return {"dossier.json": joined_json({**corpus_export, "annotations": annotations_export})} | {
-        name: [text.encode()] for name, text in texts.items()
-    }
+    return {"dossier.json": dossier_export} | {name: functools.partial(_encoded, text) for name, text in texts.items()}
 
 
-def site_texts(dossier, settings: Mapping, page_names: list[str], render_body: annotations.BodyRenderer) -> dict[str, str]:
+def _encoded(text: Callable[[], str]) -> list[bytes]:
+    return [text().encode()]
+
+
+def site_texts(dossier, settings: Mapping, page_names: list[str], render_body: annotations.BodyRenderer) -> dict[str, Callable[[], str]]:
     site_url = settings["SITEURL"]
-    # Pelican's FEED_MAX_ITEMS (100 unless set; None: all): a feed reader fetches the feed again
-    # and again, and needs only what is new.
-    newest = settings.get("FEED_MAX_ITEMS", 100)
+
+    def feed(name: str, title: str, entries: Callable[[], list[dict]]) -> Callable[[], str]:
+        # Pelican's FEED_MAX_ITEMS (100 unless set; None: all): a feed reader fetches the feed
+        # again and again, and needs only what is new.
+        newest = settings.get("FEED_MAX_ITEMS", 100)
+        language = settings.get("DEFAULT_LANG", "en")
+        return lambda: atom_feed(f"{settings['SITENAME']}: {title}", site_url, name, entries()[:newest], language)
+
     return {
-        "annotations.jsonld": dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url, render_body)),
-        "sitemap.xml": sitemap(site_url, page_names),
-        "robots.txt": robots(site_url),
-        "_headers": headers_file(search=settings.get("DOSSIER_SEARCH", True)),
-        "feeds/sources.atom.xml": atom_feed(
-            f"{settings['SITENAME']}: sources",
-            site_url,
-            "feeds/sources.atom.xml",
-            sources_feed_entries(dossier.sources)[:newest],
-            settings.get("DEFAULT_LANG", "en"),
-        ),
-        "feeds/annotations.atom.xml": atom_feed(
-            f"{settings['SITENAME']}: annotations",
-            site_url,
-            "feeds/annotations.atom.xml",
-            annotations_feed_entries(dossier.anchored)[:newest],
-            settings.get("DEFAULT_LANG", "en"),
+        "annotations.jsonld": lambda: dossier_json(export_jsonld(dossier.anchored, dossier.resolve, site_url, render_body)),
+        "sitemap.xml": lambda: sitemap(site_url, page_names),
+        "robots.txt": lambda: robots(site_url),
+        "_headers": lambda: headers_file(search=settings.get("DOSSIER_SEARCH", True)),
+        "feeds/sources.atom.xml": feed("feeds/sources.atom.xml", "sources", lambda: sources_feed_entries(dossier.sources)),
+        "feeds/annotations.atom.xml": feed(
+            "feeds/annotations.atom.xml", "annotations", lambda: annotations_feed_entries(dossier.anchored)
         ),
     }
 
