@@ -43,6 +43,20 @@ def test_each_result_is_received_here_as_it_arrives_while_the_workers_go_on():
     assert len(arrivals) == 10
 
 
+@pytest.mark.parametrize("processes", [1, 2])
+def test_this_process_does_its_own_work_meanwhile(processes):
+    """The data files are made here while the workers render pages; with no workers, first."""
+    ran_here = []
+
+    def work(n: int) -> float:
+        time.sleep(0.2)
+        return time.monotonic()  # when it was made
+
+    made = map_forked(work, list(range(4)), processes, meanwhile=lambda: ran_here.append((os.getpid(), time.monotonic())))
+    [(pid, when)] = ran_here
+    assert pid == os.getpid() and when < min(made)  # before the first result was made: while the workers worked
+
+
 def test_a_worker_that_is_free_takes_the_next_item():
     def work(n: int) -> int:
         time.sleep(1.5 if n == 0 else 0.01)  # the first item is slow
