@@ -186,6 +186,20 @@ def test_values_made_on_workers_are_used_and_saved_as_if_made_here(tmp_path, mon
     assert saved.summary() == "square 6/6"
 
 
+def test_what_the_build_does_meanwhile_is_done_only_while_workers_make_values(tmp_path, monkeypatch):
+    """The date parser is loaded while workers clean the sources, so that the workers that then
+    link and date share it; with nothing to clean, or no workers, each loads it when it needs it."""
+    monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)
+    meanwhile = []
+    cache = BuildCache(tmp_path, "v")
+    work = [((n,), partial(int, n)) for n in range(4)]
+    cache.values("number", work, processes=2, meanwhile=lambda: meanwhile.append(os.getpid()))
+    assert meanwhile == [os.getpid()]
+    cache.values("number", work, processes=2, meanwhile=lambda: meanwhile.append("again"))  # all made already
+    BuildCache(tmp_path / "other", "v").values("number", work, processes=1, meanwhile=lambda: meanwhile.append("alone"))
+    assert meanwhile == [os.getpid()]
+
+
 def test_verdicts_and_mentions_come_back_whole_with_their_repeated_strings_shared():
     raw = RawSource("sources/a.txt", "a", "a", tuple(f"line {n}" for n in range(3)))
     verdicts = tuple(LineVerdict(n, f"line {n}", BOILERPLATE, "navigation", "site navigation, not the article") for n in range(3))

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
 
-from .workers import map_forked, worker_count
+from .workers import map_forked, nothing, worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -69,9 +69,12 @@ class BuildCache:
         """The cached value for `inputs`, or `make()`'s, remembered for the next build."""
         return self._value(kind, self.key(kind, *inputs), make)
 
-    def values(self, kind: str, work: Sequence[tuple[tuple, Callable[[], T]]], processes: int = 1) -> list[T]:
+    def values(
+        self, kind: str, work: Sequence[tuple[tuple, Callable[[], T]]], processes: int = 1, meanwhile: Callable[[], None] = nothing
+    ) -> list[T]:
         """[value(kind, inputs, make) for inputs, make in work], the values missing from the
         cache made on up to `processes` forked workers (workers.py), and the kind saved at once.
+        `meanwhile`: what this process does while workers make them (only when there are any).
         A worker sends each value pickled: the build unpickles it as it arrives, while the
         workers go on, and saves those bytes as they are, so the pickling a cache needs is
         shared by the workers too, and the bytes are not held until the end of the build."""
@@ -86,6 +89,7 @@ class BuildCache:
                 list(missing.values()),
                 processes,
                 receive=lambda data: (data, pickle.loads(data)),
+                meanwhile=meanwhile,
             )
             for key, (data, value) in zip(missing, made):
                 pickled[key] = data

@@ -19,7 +19,7 @@ from .anchor.annotation import Annotation, load_annotations
 from .anchor.links import Resolver
 from .cache import BuildCache, digest
 from .clean import clean_source
-from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events
+from .date import Chronology, DatedStatement, chronology_of, find_statements, load_curated_events, load_date_parser
 from .link import Candidates, Linking, Registry, find_mentions, linking_of, load_registry, name_candidates
 from .model import Mention, Source
 from .notes import apply_note, load_notes
@@ -80,7 +80,9 @@ def build_dossier(content: Path, cache: BuildCache | None = None, processes: int
     problems += found
     cleaned = []
     raw_read = {raw.path: digest(raw) for raw in raws}  # once: three keys below hold each raw file
-    made = cache.values("clean", [((raw_read[raw.path],), partial(clean_source, raw)) for raw in raws], processes)
+    # While workers clean, this process loads the date parser, which the workers that link and
+    # date will then share rather than each load it.
+    made = cache.values("clean", [((raw_read[raw.path],), partial(clean_source, raw)) for raw in raws], processes, meanwhile=load_date_parser)
     for source, found in made:
         cleaned.append(source)
         problems += found

@@ -43,8 +43,8 @@ def _as_it_is(result: Result) -> Result:
     return result
 
 
-def _nothing() -> None:
-    pass
+def nothing() -> None:
+    """What a process does meanwhile (map_forked) when it has nothing of its own to do."""
 
 
 def worker_count(wanted: int, items: int) -> int:
@@ -57,7 +57,7 @@ def map_forked(
     items: Sequence[Item],
     processes: int,
     receive: Callable[[Result], Any] = _as_it_is,
-    meanwhile: Callable[[], None] = _nothing,
+    meanwhile: Callable[[], None] = nothing,
 ) -> list:
     """[receive(work(item)) for item in items], the work shared among `processes` forked
     workers while this process receives their results: its memory stays as it was, and it is

@@ -5,6 +5,7 @@ chronology. The rules are in README.md."""
 from .chronology import Chronology, Citation, Event, build_chronology, chronology_of
 from .curated import Curation, CuratedEvent, load_curated_events
 from .export import export_events
+from .resolve import load_date_parser
 from .span import DateSpan, Period
 from .statements import DatedStatement, find_statements
 
@@ -21,5 +22,6 @@ __all__ = [
     "chronology_of",
     "export_events",
     "find_statements",
+    "load_date_parser",
     "load_curated_events",
 ]

@@ -90,6 +90,13 @@ def _calendar(expression: ex.Expression, published: Period | None) -> Resolution
     )
 
 
+def load_date_parser() -> None:
+    """Have dateparser load its English data and patterns now, which its first parse does
+    otherwise (0.2 s): once in the build process before it forks workers, which then share them,
+    rather than once in each."""
+    parse_calendar_phrase("1 January 2000")
+
+
 @functools.lru_cache(maxsize=4096)  # a pure function, and dateparser takes milliseconds a call
 def parse_calendar_phrase(phrase: str) -> tuple[Period, bool] | None:
     """'April 1' -> (Period 2000-04-01, False): the period, and whether the text gave its year.
