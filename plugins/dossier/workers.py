@@ -93,12 +93,14 @@ def map_forked(
             arrived = False
             for pid, sent in list(running.items()):
                 ended, status = os.waitpid(pid, os.WNOHANG)  # first: then all it wrote is there to read
-                arrived |= sent.read(receive, received)
-                if ended:  # in the order they end: a failure stops the build at once
-                    del running[pid]
-                    sent.output.close()
-                    if not sent.finished:  # killed, or its disk full
-                        raise WorkerFailed(f"a worker ended without its results (exit status {status})")
+                if not ended:
+                    arrived |= sent.read(receive, received)
+                    continue
+                del running[pid]  # reaped: never killed below, where its pid may be another process's
+                with sent.output:
+                    arrived |= sent.read(receive, received)
+                if not sent.finished:  # killed, or its disk full
+                    raise WorkerFailed(f"a worker ended without its results (exit status {status})")
             if running and not arrived:
                 time.sleep(WAIT_STEP)
     except BaseException:
