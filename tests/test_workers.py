@@ -8,7 +8,7 @@ import time
 import pytest
 from pelican import signals
 
-from dossier import workers
+from dossier import generator, workers
 from dossier.workers import WorkerFailed, map_forked, worker_count
 from tests.conftest import build_site, output_files
 
@@ -52,9 +52,42 @@ def test_this_process_does_its_own_work_meanwhile(processes):
         time.sleep(0.2)
         return time.monotonic()  # when it was made
 
-    made = map_forked(work, list(range(4)), processes, meanwhile=lambda: ran_here.append((os.getpid(), time.monotonic())))
-    [(pid, when)] = ran_here
-    assert pid == os.getpid() and when < min(made)  # before the first result was made: while the workers worked
+    def meanwhile() -> None:
+        started = time.monotonic()
+        time.sleep(0.3)
+        ran_here.append((os.getpid(), started, time.monotonic()))
+
+    made = map_forked(work, list(range(4)), processes, meanwhile=meanwhile)
+    [(pid, started, ended)] = ran_here
+    assert pid == os.getpid()
+    if processes == 1:
+        assert ended < min(made)
+    else:
+        assert started < min(made) < ended  # the workers worked while this process did
+
+
+def test_a_result_larger_than_any_buffer_comes_back_whole():
+    results = map_forked(lambda n: bytes([n]) * 3_000_000, list(range(4)), 2)
+    assert results == [bytes([n]) * 3_000_000 for n in range(4)]
+
+
+def test_a_worker_that_failed_and_ended_is_not_signalled(tmp_path, monkeypatch):
+    """Once reaped, its pid may be another process's."""
+    signalled = []
+    real_kill = os.kill
+    monkeypatch.setattr(os, "kill", lambda pid, signal: (signalled.append(pid), real_kill(pid, signal)))
+
+    def work(n: int) -> int:
+        if n == 0:
+            (tmp_path / str(os.getpid())).touch()
+            raise ValueError("the first item is broken")
+        time.sleep(0.05)
+        return n
+
+    with pytest.raises(WorkerFailed, match="first item is broken"):
+        map_forked(work, list(range(100)), 2, meanwhile=lambda: time.sleep(0.5))  # it has ended by the first look
+    [failed] = [int(path.name) for path in tmp_path.iterdir()]
+    assert failed not in signalled
 
 
 def test_a_worker_that_is_free_takes_the_next_item():
@@ -92,6 +125,29 @@ def test_a_site_made_on_three_processes_is_the_site_made_on_one(tmp_path, monkey
     alone = output_files(build_site(tmp_path / "one", DOSSIER_SEARCH=False, DOSSIER_WORKERS=1))
     monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # the seed site is small
     assert output_files(build_site(tmp_path / "three", DOSSIER_SEARCH=False, DOSSIER_WORKERS=3)) == alone
+
+
+def test_a_page_half_written_when_the_build_fails_is_not_left_to_be_published(tmp_path, monkeypatch):
+    """Here the build process fails making a data file while the workers are in the middle of
+    writing pages: they are stopped, and their pages' unfinished files removed."""
+    build = os.getpid()
+    real_islice = generator.islice
+
+    def stuck_on_a_worker(pieces, count):
+        if os.getpid() != build:
+            time.sleep(30)  # its page's file open, nothing written yet: until killed
+        return real_islice(pieces, count)
+
+    def fail_later(self, recipe):
+        time.sleep(0.5)  # the workers have started their first pages
+        raise OSError(f"cannot write {recipe.save_as}")
+
+    monkeypatch.setattr(workers, "ITEMS_PER_WORKER", 1)  # the seed site is small
+    monkeypatch.setattr(generator, "islice", stuck_on_a_worker)
+    monkeypatch.setattr(generator.DossierGenerator, "make_file", fail_later)
+    with pytest.raises(OSError, match="cannot write"):
+        build_site(tmp_path / "site", DOSSIER_SEARCH=False, DOSSIER_WORKERS=2)
+    assert not list((tmp_path / "site").rglob("*.partial"))
 
 
 def test_a_worker_that_cannot_write_its_results_fails_the_build_and_ends(monkeypatch):

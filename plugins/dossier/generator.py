@@ -49,6 +49,11 @@ class FileRecipe(NamedTuple):
     pieces: Callable[[], list[bytes]]
 
 
+def unfinished(page: Path) -> Path:
+    """Where a page is written before it is whole, and renamed to `page`."""
+    return page.with_name(page.name + ".partial")
+
+
 def raw_bytes(path: Path) -> list[bytes]:
     return [path.read_bytes()]
 
@@ -298,12 +303,17 @@ class DossierGenerator(Generator):
         # Workers only for pages enough to share: a file costs a few hundredths of a page, and a warm
         # build, with few pages to make, is quicker without starting workers at all.
         made_here: list[tuple[str, tuple[int, int] | None, bool]] = []
-        made = map_forked(
-            self.make,
-            [*pages, *files],
-            worker_count(self.processes(), len(pages)),
-            meanwhile=lambda: made_here.extend(map(self.make_file, data_files)),
-        )
+        try:
+            made = map_forked(
+                self.make,
+                [*pages, *files],
+                worker_count(self.processes(), len(pages)),
+                meanwhile=lambda: made_here.extend(map(self.make_file, data_files)),
+            )
+        except BaseException:  # a worker stopped mid-page (another failed) leaves half a page: never published
+            for recipe in pages:
+                unfinished(self.output_file(recipe.save_as)).unlink(missing_ok=True)
+            raise
         for recipe, (stamp, links) in zip(pages, made):
             self.cache.keep("page", keys[recipe.save_as], stamp, reused=False)
             self.cache.keep("links", self.cache.key("links", keys[recipe.save_as]), links, reused=False)
@@ -327,25 +337,26 @@ class DossierGenerator(Generator):
     def make_page(self, recipe: PageRecipe) -> tuple[tuple[int, int] | None, PageLinks]:
         """Render the page as Pelican's writer would (the same context, signal), but written a
         few thousand pieces at a time rather than joined first: the chronology of a large
-        dossier is a million pieces, each an object, too many to hold at once. The written
-        text is kept, for the links the check needs."""
+        dossier is a million pieces, each an object, too many to hold at once. The text written
+        is kept (the page's size, twice once joined) for the links the check needs, rather than
+        read back: a content_written receiver that rewrote the file would go unseen."""
         page = recipe.make()
         context = {**self.page_context(page.save_as), "output_file": page.save_as, "page": page, **page.context}
         path = self.output_file(page.save_as)
         path.parent.mkdir(parents=True, exist_ok=True)
         pieces = self.get_template(page.template).generate(context)
-        unfinished = path.with_name(path.name + ".partial")
+        partial_page = unfinished(path)
         written = []
         try:
-            with unfinished.open("w", encoding="utf-8", newline="") as file:
+            with partial_page.open("w", encoding="utf-8", newline="") as file:
                 # islice and join, not Jinja's own buffering, which handles each piece in Python.
                 while chunk := list(islice(pieces, PIECES_PER_WRITE)):
                     written.append("".join(chunk))
                     file.write(written[-1])
         except BaseException:  # a template error leaves the last good page, and not half of one
-            unfinished.unlink(missing_ok=True)
+            partial_page.unlink(missing_ok=True)
             raise
-        os.replace(unfinished, path)
+        os.replace(partial_page, path)
         signals.content_written.send(str(path), context=context)
         return file_stamp(path), page_links("".join(written))
 

@@ -93,13 +93,14 @@ def map_forked(
             arrived = False
             for pid, sent in list(running.items()):
                 ended, status = os.waitpid(pid, os.WNOHANG)  # first: then all it wrote is there to read
-                if not ended:
+                if ended:  # in the order they end: a failure stops the build at once
+                    del running[pid]  # reaped: never killed below, where its pid may be another process's
+                try:
                     arrived |= sent.read(receive, received)
-                    continue
-                del running[pid]  # reaped: never killed below, where its pid may be another process's
-                with sent.output:
-                    arrived |= sent.read(receive, received)
-                if not sent.finished:  # killed, or its disk full
+                finally:
+                    if ended:
+                        sent.output.close()
+                if ended and not sent.finished:  # killed, or its disk full
                     raise WorkerFailed(f"a worker ended without its results (exit status {status})")
             if running and not arrived:
                 time.sleep(WAIT_STEP)
@@ -142,11 +143,11 @@ def _fork_worker(taken: Callable[[], Iterator[tuple[int, Result]]]) -> tuple[int
 
 
 def _send(output: BinaryIO, entry: object) -> None:
-    """One entry, its length first, and flushed: the build process reads it while this worker
-    goes on, and only once all of it is written."""
+    """One entry, its length first, in one write (which the file's lock keeps whole, whatever
+    else in the worker writes), and flushed: the build process reads it while this worker goes
+    on, and only once all of it is written."""
     data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
-    output.write(len(data).to_bytes(LENGTH_BYTES, "little"))
-    output.write(data)
+    output.write(len(data).to_bytes(LENGTH_BYTES, "little") + data)
     output.flush()
 
 
@@ -184,7 +185,10 @@ class _Sent:
             if self.read_to + LENGTH_BYTES + length > size:
                 break  # still being written
             try:
-                entry = pickle.loads(os.pread(descriptor, length, self.read_to + LENGTH_BYTES))
+                data = os.pread(descriptor, length, self.read_to + LENGTH_BYTES)
+                if len(data) < length:  # one read gives at most 2 GiB
+                    raise ValueError(f"{length} bytes, too many to read at once")
+                entry = pickle.loads(data)
             except Exception as exc:
                 raise WorkerFailed(f"a worker sent what cannot be read ({exc})") from None
             self.read_to += LENGTH_BYTES + length

@@ -22,6 +22,6 @@ __all__ = [
     "chronology_of",
     "export_events",
     "find_statements",
-    "load_date_parser",
     "load_curated_events",
+    "load_date_parser",
 ]

@@ -92,8 +92,8 @@ def _calendar(expression: ex.Expression, published: Period | None) -> Resolution
 
 def load_date_parser() -> None:
     """Have dateparser load its English data and patterns now, which its first parse does
-    otherwise (0.2 s): once in the build process before it forks workers, which then share them,
-    rather than once in each."""
+    otherwise (0.2 s): once in the build process (while workers clean the sources) before it
+    forks the workers that link and date, which then share them, rather than once in each."""
     parse_calendar_phrase("1 January 2000")
 
 
