@@ -29,7 +29,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 ITEMS_PER_WORKER = 100  # below this a worker costs more to start than it saves
-WAIT_STEP = 0.01  # seconds between looks at which workers have ended
+WAIT_STEP = 0.01  # seconds between looks at what the workers have sent, when nothing came
 FINISHED = None  # what a worker writes after its last result; a failed one writes its traceback
 PLAIN = (str, int, float, bool, type(None))  # what of a log record a worker sends
 LENGTH_BYTES = 8  # of the length written before each entry a worker sends
