@@ -9,6 +9,7 @@ from pelican.settings import read_settings
 
 from dossier.render import NAVIGATION
 from dossier.render.page import Page
+from dossier.render.templating import prepare as prepare_templates
 
 from .conftest import CONFFILE, REPO
 
@@ -35,7 +36,10 @@ def macros(template: str, save_as: str) -> object:
 
 
 def environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), **read_settings(str(CONFFILE))["JINJA_ENVIRONMENT"])
+    """As the generator has it: Pelican's from the settings, then the plugin's own (templating)."""
+    made = Environment(loader=FileSystemLoader(TEMPLATES), **read_settings(str(CONFFILE))["JINJA_ENVIRONMENT"])
+    prepare_templates(made)
+    return made
 
 
 def relative_root(save_as: str) -> str:

@@ -10,14 +10,12 @@ import os
 import shutil
 import subprocess
 import sys
-import types
 from contextlib import contextmanager
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from jinja2 import Environment, StrictUndefined
 from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -30,6 +28,7 @@ from .problems import ERROR, Problem, error, warning
 from .render import NAVIGATION, site_files, site_pages
 from .render.linkcheck import PageLinks, broken_links, page_links
 from .render.page import PageRecipe
+from .render.templating import prepare as prepare_templates
 from .workers import map_forked, worker_count
 
 logger = logging.getLogger(__name__)
@@ -149,16 +148,6 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return status.st_size, status.st_mtime_ns
 
 
-def key_first_getattr(environment: Environment, obj: object, attribute: str) -> object:
-    """`{{ view.title }}` on a plain dict, the render stage's views, reads the key at once.
-    Jinja tries the attribute first and reaches the key through a raised and caught
-    AttributeError, which made up a fifth of a large build. Templates never call dict
-    methods on views, so what a template reads is unchanged."""
-    if type(obj) is dict and attribute in obj:
-        return obj[attribute]
-    return Environment.getattr(environment, obj, attribute)
-
-
 class WarningCounter(logging.Handler):
     """Counts warnings that Pelican itself logs, so a strict build fails on them too."""
 
@@ -182,10 +171,7 @@ class DossierGenerator(Generator):
                 *(("a plugin folder", Path(path)) for path in self.settings["PLUGIN_PATHS"]),
             ],
         )
-        # Templates rely on these: text from sources is escaped, and a typo is an error.
-        self.env.autoescape = True
-        self.env.undefined = StrictUndefined
-        self.env.getattr = types.MethodType(key_first_getattr, self.env)
+        prepare_templates(self.env)
         self.pelican_warnings = WarningCounter()
         root = logging.getLogger()
         for stale in [h for h in root.handlers if isinstance(h, WarningCounter)]:
