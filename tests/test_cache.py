@@ -258,6 +258,21 @@ def test_a_failed_strict_build_keeps_what_it_made_for_the_next_build(dossier, tm
     assert rewritten(before, site) == set()
 
 
+def test_a_build_stopped_by_a_page_keeps_the_pipelines_results(dossier, tmp_path, monkeypatch):
+    """The cleaned, linked and dated sources are saved while the pages are made: a template
+    error in one page does not make the next build clean and read every source again."""
+
+    def failing(self, recipe):
+        raise RuntimeError("a template error")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(generator.DossierGenerator, "make_page", failing)
+        with pytest.raises(RuntimeError, match="a template error"):
+            warm_build(dossier, tmp_path / "site")
+    (folder,) = (tmp_path / "cache").iterdir()
+    assert {"clean.pickle", "read.pickle", "link.pickle", "date.pickle"} <= {path.name for path in folder.iterdir()}
+
+
 def test_the_search_index_is_no_file_the_link_check_depends_on(dossier, tmp_path, monkeypatch):
     """Pagefind's files are named after what they index, so an edit of any wording renames
     some; they are written after the check, and no page links into them."""

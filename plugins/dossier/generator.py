@@ -187,7 +187,6 @@ class DossierGenerator(Generator):
         with rare_garbage_collection():
             self.cache = build_cache(self.settings, Path(self.theme))
             self.dossier = build_dossier(Path(self.path), self.cache, self.processes())
-            self.cache.save()  # the pipeline's results, while the pages are not yet in memory
         self.assets = assets.theme_assets(Path(self.theme) / "static")
         self.context["ASSETS"] = {name: url for name, (url, _) in self.assets.items()}
         self.context["NAVIGATION"] = NAVIGATION
@@ -278,8 +277,9 @@ class DossierGenerator(Generator):
     def write_site(self, recipes: list[PageRecipe], files: list[FileRecipe], data_files: list[FileRecipe]) -> dict[str, PageLinks]:
         """Make and render the pages, and write the files, that no earlier build left in place,
         on DOSSIER_WORKERS processes (default: one per core) when there are enough of them.
-        `data_files` (dossier.json, the feeds…) are made by this process meanwhile: they keep
-        values in the cache, which a worker's copy of it would lose. Returns each page's links,
+        Meanwhile this process saves the cache (the pipeline's results), and makes `data_files`
+        (dossier.json, the feeds…), which keep values in the cache that a worker's copy of it
+        would lose. Returns each page's links,
         for the link check: found as a page is written, or kept from the build that wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         # Last first: the site lists its largest pages (entities, the chronology) after its many
@@ -289,13 +289,13 @@ class DossierGenerator(Generator):
         # Workers only for pages enough to share: a file costs a few hundredths of a page, and a warm
         # build, with few pages to make, is quicker without starting workers at all.
         made_here: list[tuple[str, tuple[int, int] | None, bool]] = []
+
+        def meanwhile() -> None:
+            self.cache.save()  # the pipeline's results: kept even if a page then fails
+            made_here.extend(map(self.make_file, data_files))
+
         try:
-            made = map_forked(
-                self.make,
-                [*pages, *files],
-                worker_count(self.processes(), len(pages)),
-                meanwhile=lambda: made_here.extend(map(self.make_file, data_files)),
-            )
+            made = map_forked(self.make, [*pages, *files], worker_count(self.processes(), len(pages)), meanwhile=meanwhile)
         except BaseException:  # a worker stopped mid-page (another failed) leaves half a page: never published
             for recipe in pages:
                 unfinished(self.output_file(recipe.save_as)).unlink(missing_ok=True)
