@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from dossier.pipeline import build_dossier
 from dossier.problems import error
+from dossier.raw import read_editor_files, read_sources, split_lines
 
 from .conftest import CONFFILE, REPO, build_site
 
@@ -206,3 +207,25 @@ def test_make_check_keeps_the_editors_settings_and_is_strict(tmp_path):
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": "", "DOSSIER_STRICT": "true"}, timeout=120,
     )
     assert strict.returncode == 1 and "unknown front-matter key 'colour'" in strict.stdout + strict.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("one\ntwo\n", ("one", "two")),
+        ("one\r\ntwo\r\n", ("one", "two")),  # Windows line endings
+        ("one\r\ntwo\nthree", ("one", "two", "three")),  # mixed, no newline at the end
+        ("a\rb\x0cc\u2028d\n", ("a\rb\x0cc\u2028d",)),  # only newlines end a line, as an editor numbers them
+    ],
+)
+def test_raw_lines_are_numbered_as_an_editor_numbers_them(tmp_path, text, lines):
+    assert split_lines(text) == lines
+    [source], _ = read_sources(content_with(tmp_path, {"sources/a.txt": text}))
+    assert source.lines == lines
+
+
+def test_only_the_folders_own_kind_of_file_is_read(tmp_path):
+    root = content_with(tmp_path, {"sources/a.txt": ARTICLE, "sources/.hidden.txt": ARTICLE, "sources/b.md": ARTICLE, "notes/a.txt": "x"})
+    sources, problems = read_sources(root)
+    assert [(s.path, s.stem) for s in sources] == [("sources/a.txt", "a")] and problems == []
+    assert read_editor_files(root, "notes") == ([], [])

@@ -7,6 +7,7 @@ naming the file, never in a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,30 +17,32 @@ from ..problems import Problem, error, warning
 SOURCES = "sources"
 
 
-def content_files(root: Path, folder: str, suffix: str) -> tuple[list[Path], list[Problem]]:
-    """The files of `root/folder` ending in `suffix`, sorted by name, that are safe to read."""
+def content_files(root: Path, folder: str, suffix: str) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """(content-relative name, path) of the files of `root/folder` ending in `suffix`, sorted
+    by name, that are safe to read."""
     base = root / folder
     if not base.is_dir():
         return [], []
     files, problems = [], []
     real_root = root.resolve()
     base_inside = base.resolve().is_relative_to(real_root)
-    for path in sorted(base.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or not path.name.endswith(suffix):
+    with os.scandir(base) as entries:  # each entry knows its type: no stat per file
+        found = sorted((entry for entry in entries if entry.name.endswith(suffix)), key=lambda entry: entry.name)
+    for entry in found:
+        if entry.name.startswith("."):
             continue
-        relative = f"{folder}/{path.name}"
+        relative, path = f"{folder}/{entry.name}", Path(entry.path)
         # Only a symbolic link can lead elsewhere than its folder (resolving every path is slow).
-        inside = path.resolve().is_relative_to(real_root) if path.is_symlink() else base_inside
+        inside = path.resolve().is_relative_to(real_root) if entry.is_symlink() else base_inside
         if not inside:
             problems.append(warning(relative, "symbolic link to a file outside the content folder: not read"))
-        elif path.is_file():
-            files.append(path)
+        elif entry.is_file():
+            files.append((relative, path))
     return files, problems
 
 
-def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
+def read_text(relative: str, path: Path) -> tuple[str | None, list[Problem]]:
     """Decode a UTF-8 text file (a BOM is allowed); binary and non-UTF-8 files are refused."""
-    relative = path.relative_to(root).as_posix()
     data = path.read_bytes()
     if b"\0" in data:
         return None, [error(relative, "binary file (it contains NUL bytes): not a text source")]
@@ -56,6 +59,8 @@ def split_lines(text: str) -> tuple[str, ...]:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if "\r" not in text:  # most files: no line to strip, and 2,000 sources have 80,000 lines
+        return tuple(lines)
     return tuple(line.removesuffix("\r") for line in lines)
 
 
@@ -68,12 +73,11 @@ def read_sources(root: Path) -> tuple[list[RawSource], list[Problem]]:
     files, problems = content_files(root, SOURCES, ".txt")
     sources: list[RawSource] = []
     slugs: dict[str, str] = {}
-    for path in files:
-        text, read_problems = read_text(root, path)
+    for relative, path in files:
+        text, read_problems = read_text(relative, path)
         problems += read_problems
         if text is None:
             continue
-        relative = f"{SOURCES}/{path.name}"
         if not text.strip():
             problems.append(warning(relative, "empty file: nothing to publish"))
             continue
@@ -90,9 +94,9 @@ def read_editor_files(root: Path, folder: str) -> tuple[list[tuple[str, str]], l
     """(content-relative path, text) of each markdown file in `folder`."""
     files, problems = content_files(root, folder, ".md")
     documents = []
-    for path in files:
-        text, read_problems = read_text(root, path)
+    for relative, path in files:
+        text, read_problems = read_text(relative, path)
         problems += read_problems
         if text is not None:
-            documents.append((path.relative_to(root).as_posix(), text))
+            documents.append((relative, text))
     return documents, problems
