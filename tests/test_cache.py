@@ -299,3 +299,15 @@ def test_the_link_check_is_done_again_only_when_a_link_an_id_or_a_file_changed(d
         warm_build(dossier, site)
     assert "link to 'missing.html': no such file in the site" in caplog.text
     assert "linkcheck" not in caplog.text.split("reused from the cache:")[1].split("\n")[0]  # checked, not kept
+
+
+def test_the_output_is_listed_with_each_files_stamp_as_rglob_and_stat_would(tmp_path):
+    site = tmp_path / "site"
+    for name in ("index.html", "sources/a.html", "sources/a.txt", "theme/css/dossier.css"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name)
+    (site / "elsewhere.html").symlink_to(site / "index.html")  # a link to a file: a file
+    (site / "mirror").symlink_to(site / "sources", target_is_directory=True)  # a link to a folder: not followed
+    expected = {p.relative_to(site).as_posix(): generator.file_stamp(p) for p in site.rglob("*") if p.is_file()}
+    assert generator.output_stamps(site) == expected
+    assert "elsewhere.html" in expected and not any(name.startswith("mirror/") for name in expected)

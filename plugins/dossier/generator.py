@@ -148,6 +148,25 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return status.st_size, status.st_mtime_ns
 
 
+def output_stamps(output: Path) -> dict[str, tuple[int, int]]:
+    """The `file_stamp` of every file in the output folder, by output-relative name, in one
+    pass: each entry of a folder listing knows whether it is a file, so only files are read
+    again, once each (5,000 at N = 2,000). Like Path.rglob, symbolic links to folders are
+    not followed."""
+    stamps = {}
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(output / folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(f"{folder}{entry.name}/")
+                elif entry.is_file():
+                    status = entry.stat()
+                    stamps[f"{folder}{entry.name}"] = (status.st_size, status.st_mtime_ns)
+    return stamps
+
+
 class WarningCounter(logging.Handler):
     """Counts warnings that Pelican itself logs, so a strict build fails on them too."""
 
@@ -212,10 +231,10 @@ class DossierGenerator(Generator):
         names = {*page_names, *(file.save_as for file in [*data_files, *files])}
         self.remove_stale(names)
         links = self.write_site(recipes, files, data_files)
-        self.list_written({name: file_stamp(self.output_file(name)) for name in names})
-        present = {path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file()}
+        present = output_stamps(output)
+        self.list_written({name: present.get(name) for name in names})
         try:
-            self.report([*clashes, *self.check_links(links, present), *self.index_for_search()])
+            self.report([*clashes, *self.check_links(links, set(present)), *self.index_for_search()])
         finally:  # a failed strict build too: the next build reuses what this one made
             self.cache.save()
 
