@@ -17,7 +17,8 @@ from .headers import headers_file
 from .marks import Mark
 from .page import Macros, Page, PageRecipe, ready
 from .site import atom_feed, not_found_page, robots, search_page, sitemap
-from .sources import home_page, shorten, source_page, source_summary, source_url, sources_index_page
+from .sources import HOME_URL, home_page, shorten, source_page, source_summary, source_url, sources_index_page
+from .sources import INDEX_URL as SOURCES_INDEX_URL
 
 # The site's sections, in the order the navigation shows them.
 NAVIGATION = (
@@ -61,8 +62,9 @@ def site_pages(dossier, settings: Mapping, macros: Macros, cache: BuildCache | N
         marks = combined_marks(*layers).get(source.slug, {})
         return source_page(source, marks, noted, entities.source_entities(source, dossier.registry, dossier.linking))
 
-    yield ready(home_page(dossier.sources, settings))
-    yield ready(sources_index_page(dossier.sources))
+    # Lists of every source: keyed by the corpus, not by all they list.
+    yield PageRecipe(HOME_URL, (corpus,), lambda: home_page(dossier.sources, settings))
+    yield PageRecipe(SOURCES_INDEX_URL, (corpus,), lambda: sources_index_page(dossier.sources))
     for source in dossier.sources:
         highlighted, noted = highlights.get(source.slug, {}), notes.get(source.slug, {})
         yield PageRecipe(

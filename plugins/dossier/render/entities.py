@@ -54,8 +54,8 @@ def pages(
     """`sources` in publication order (as the pipeline gives them): mentions are grouped by
     source in that order. Events and annotations are those other stages list per entity slug.
     `macros` renders what entity pages show alike (partials/entity_page.html), once per process.
-    `corpus` is the digest of what `sources`, `registry` and `linking` were made from
-    (`Dossier.corpus`): with an entity's events and annotations, all its page depends on.
+    `corpus` is the digest of what `sources`, `registry`, `linking` and the events were made
+    from (`Dossier.corpus`): with an entity's annotations, all its page depends on.
     `graph`: `shared_paragraphs(linking)`, if already made (the build cache keeps it).
     One page at a time, so a large dossier never holds every entity page at once."""
     named = shared_paragraphs(linking) if graph is None else graph
@@ -81,7 +81,7 @@ def pages(
         annotations = (annotations_by_entity or {}).get(entity.slug, [])
         yield PageRecipe(
             entity_url(entity.slug),
-            (corpus, entity.slug, events, annotations),
+            (corpus, entity.slug, annotations),
             functools.partial(make_entity_page, entity, events, annotations),
         )
     yield PageRecipe(INDEX_URL, (corpus,), lambda: index_page(sources, registry, linking, named))

@@ -11,6 +11,9 @@ from .dates import human_date
 from .marks import Mark, render_marked
 from .page import SOURCE, Page
 
+HOME_URL = "index.html"
+INDEX_URL = "sources/index.html"
+
 
 def source_url(source: Source) -> str:
     return f"sources/{source.slug}.html"
@@ -62,7 +65,7 @@ def body_items(
 
 def home_page(sources: Sequence[Source], settings: Mapping) -> Page:
     return Page(
-        save_as="index.html",
+        save_as=HOME_URL,
         template="index",
         title=settings.get("SITENAME", "Dossier"),
         description=settings.get("DOSSIER_DESCRIPTION", ""),
@@ -76,7 +79,7 @@ def home_page(sources: Sequence[Source], settings: Mapping) -> Page:
 
 def sources_index_page(sources: Sequence[Source]) -> Page:
     return Page(
-        save_as="sources/index.html",
+        save_as=INDEX_URL,
         template="sources",
         title="Sources",
         description=f"The {len(sources)} raw articles of the dossier, by publication date, with publisher and author.",
