@@ -13,7 +13,7 @@ import pytest
 
 from dossier import generator, workers
 from dossier.cache import BuildCache
-from dossier.model import BOILERPLATE, UNDATED, CleanedSource, LineVerdict, Mention, Metadata, RawSource
+from dossier.model import BOILERPLATE, LIST_ITEM, PARAGRAPH, UNDATED, Block, CleanedSource, LineVerdict, Mention, Metadata, RawSource
 from tests.conftest import CONTENT, build_site, output_files
 
 ANNOTATION = "annotations/anonymous-hezbollah-source.md"  # on source 000, tags Hezbollah and Rami Abdulrahman
@@ -200,10 +200,11 @@ def test_what_the_build_does_meanwhile_is_done_only_while_workers_make_values(tm
     assert meanwhile == [os.getpid()]
 
 
-def test_verdicts_and_mentions_come_back_whole_with_their_repeated_strings_shared():
+def test_blocks_verdicts_and_mentions_come_back_whole_with_their_repeated_strings_shared():
     raw = RawSource("sources/a.txt", "a", "a", tuple(f"line {n}" for n in range(3)))
     verdicts = tuple(LineVerdict(n, f"line {n}", BOILERPLATE, "navigation", "site navigation, not the article") for n in range(3))
-    cleaned = [CleanedSource(raw, Metadata(None, None, None, None, None, UNDATED), (), verdicts) for _ in range(2)]
+    blocks = (Block("p-a", PARAGRAPH, "A paragraph.", (1,)), Block("li-b", LIST_ITEM, "An item", (2, 3), "1."))
+    cleaned = [CleanedSource(raw, Metadata(None, None, None, None, None, UNDATED), blocks, verdicts) for _ in range(2)]
     mentions = [Mention("islamic-revolutionary-guard-corps", "000", f"p-{n}", n, n + 4, "IRGC") for n in range(3)]
     for sent in (cleaned, mentions):
         back = [pickle.loads(pickle.dumps(value)) for value in sent]  # one by one, as a worker sends them
@@ -258,16 +259,18 @@ def test_a_failed_strict_build_keeps_what_it_made_for_the_next_build(dossier, tm
     assert rewritten(before, site) == set()
 
 
-def test_a_build_stopped_by_a_page_keeps_the_pipelines_results(dossier, tmp_path, monkeypatch):
-    """The cleaned, linked and dated sources are saved while the pages are made: a template
-    error in one page does not make the next build clean and read every source again."""
+@pytest.mark.parametrize("failing", ["make_page", "remove_stale"])
+def test_a_build_stopped_after_the_pipeline_keeps_its_results(dossier, tmp_path, monkeypatch, failing):
+    """The cleaned, linked and dated sources are saved while the pages are made, or when the
+    build fails before: a template error in one page does not make the next build clean and
+    read every source again."""
 
-    def failing(self, recipe):
-        raise RuntimeError("a template error")
+    def fail(*args):
+        raise RuntimeError("an error")
 
     with monkeypatch.context() as patched:
-        patched.setattr(generator.DossierGenerator, "make_page", failing)
-        with pytest.raises(RuntimeError, match="a template error"):
+        patched.setattr(generator.DossierGenerator, failing, fail)
+        with pytest.raises(RuntimeError, match="an error"):
             warm_build(dossier, tmp_path / "site")
     (folder,) = (tmp_path / "cache").iterdir()
     assert {"clean.pickle", "read.pickle", "link.pickle", "date.pickle"} <= {path.name for path in folder.iterdir()}
@@ -311,3 +314,20 @@ def test_the_output_is_listed_with_each_files_stamp_as_rglob_and_stat_would(tmp_
     expected = {p.relative_to(site).as_posix(): generator.file_stamp(p) for p in site.rglob("*") if p.is_file()}
     assert generator.output_stamps(site) == expected
     assert "elsewhere.html" in expected and not any(name.startswith("mirror/") for name in expected)
+
+
+def test_a_folder_the_build_may_not_read_is_passed_over_in_the_output(tmp_path, monkeypatch):
+    """As rglob passes it over: a mount point's lost+found, a folder another user left."""
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / "locked/page.html").write_text("unread")
+    (site / "index.html").write_text("home")
+    scandir = os.scandir
+
+    def refusing(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(generator.os, "scandir", refusing)
+    assert set(generator.output_stamps(site)) == {"index.html"}

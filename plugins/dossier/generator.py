@@ -152,18 +152,22 @@ def output_stamps(output: Path) -> dict[str, tuple[int, int]]:
     """The `file_stamp` of every file in the output folder, by output-relative name, in one
     pass: each entry of a folder listing knows whether it is a file, so only files are read
     again, once each (5,000 at N = 2,000). Like Path.rglob, symbolic links to folders are
-    not followed."""
+    not followed, and a folder this process may not read is passed over."""
     stamps = {}
     folders = [""]
     while folders:
         folder = folders.pop()
-        with os.scandir(output / folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(f"{folder}{entry.name}/")
-                elif entry.is_file():
-                    status = entry.stat()
-                    stamps[f"{folder}{entry.name}"] = (status.st_size, status.st_mtime_ns)
+        try:
+            with os.scandir(output / folder) as listing:
+                entries = list(listing)
+        except PermissionError:  # a mount point's lost+found, a folder another user left
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(f"{folder}{entry.name}/")
+            elif entry.is_file():
+                status = entry.stat()
+                stamps[f"{folder}{entry.name}"] = (status.st_size, status.st_mtime_ns)
     return stamps
 
 
@@ -214,7 +218,10 @@ class DossierGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         with rare_garbage_collection():
-            self.write_output()
+            try:
+                self.write_output()
+            finally:  # a failed build too (strict, or a page's error): the next build reuses what this one made
+                self.cache.save()
 
     def write_output(self) -> None:
         output = Path(self.output_path)
@@ -232,11 +239,9 @@ class DossierGenerator(Generator):
         self.remove_stale(names)
         links = self.write_site(recipes, files, data_files)
         present = output_stamps(output)
-        self.list_written({name: present.get(name) for name in names})
-        try:
-            self.report([*clashes, *self.check_links(links, set(present)), *self.index_for_search()])
-        finally:  # a failed strict build too: the next build reuses what this one made
-            self.cache.save()
+        # A name not listed is one reached through a symbolic link to a folder: stat it.
+        self.list_written({name: present.get(name) or file_stamp(self.output_file(name)) for name in names})
+        self.report([*clashes, *self.check_links(links, set(present)), *self.index_for_search()])
 
     def check_links(self, links: dict[str, PageLinks], present: set[str]) -> list[Problem]:
         """`broken_links` of every page, unless the last build found none broken with the same
@@ -310,7 +315,7 @@ class DossierGenerator(Generator):
         made_here: list[tuple[str, tuple[int, int] | None, bool]] = []
 
         def meanwhile() -> None:
-            self.cache.save()  # the pipeline's results: kept even if a page then fails
+            self.cache.save()  # the pipeline's results, while the workers start
             made_here.extend(map(self.make_file, data_files))
 
         try:

@@ -55,6 +55,7 @@ class DossierTemplate(Template):
     ) -> Template:
         template = super().from_code(environment, code, globals, uptodate)
         # The compiled module's namespace, which its blocks and macros share: Jinja's code
-        # imports `escape` into it, and calls it on each value printed when autoescaping.
+        # imports `escape` into it, and (Jinja 3.1, pinned) calls it only to print a value; a
+        # buffer printed by a macro, a call or a {% set %} block is made Markup whole.
         template.root_render_func.__globals__["escape"] = escaped_output
         return template
