@@ -27,10 +27,8 @@ def content_files(root: Path, folder: str, suffix: str) -> tuple[list[tuple[str,
     real_root = root.resolve()
     base_inside = base.resolve().is_relative_to(real_root)
     with os.scandir(base) as entries:  # each entry knows its type: no stat per file
-        found = sorted((entry for entry in entries if entry.name.endswith(suffix)), key=lambda entry: entry.name)
+        found = sorted((e for e in entries if e.name.endswith(suffix) and not e.name.startswith(".")), key=lambda e: e.name)
     for entry in found:
-        if entry.name.startswith("."):
-            continue
         relative, path = f"{folder}/{entry.name}", Path(entry.path)
         # Only a symbolic link can lead elsewhere than its folder (resolving every path is slow).
         inside = path.resolve().is_relative_to(real_root) if entry.is_symlink() else base_inside
