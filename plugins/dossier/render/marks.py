@@ -7,12 +7,11 @@ well nested, and the visible text is exactly the block's text, escaped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-_ESCAPED = re.compile("[&<>\"']")  # what escape() replaces
+from .templating import TO_ESCAPE
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def _render_apart(text: str, marks: list[Mark]) -> Markup:
     links, a passage's highlighted name), in one pass. The same HTML as `_render_nested`."""
     # A text with nothing to escape (nearly every one: news text has typographic quotes) has
     # none in its slices either: one search instead of an escape() per piece.
-    escaped = escape if _ESCAPED.search(text) else str
+    escaped = escape if TO_ESCAPE.search(text) else str
     pieces: list[str] = []
     position = 0
     for mark in marks:

@@ -11,7 +11,7 @@ from typing import Any, Callable, MutableMapping
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-_TO_ESCAPE = re.compile(r"[&<>'\"]")  # what markupsafe.escape replaces
+TO_ESCAPE = re.compile(r"[&<>'\"]")  # what markupsafe.escape replaces
 
 
 def prepare(environment: Environment) -> None:
@@ -37,7 +37,7 @@ def escaped_output(value: object) -> str:
     Markup of each, in Python, even where it changes nothing: 14 % of rendering a page. What
     is printed is only joined into the page (a macro's or a block's output is made Markup
     whole), so a plain string serves as well as a Markup."""
-    if type(value) is Markup or (type(value) is str and not _TO_ESCAPE.search(value)):
+    if type(value) is Markup or (type(value) is str and not TO_ESCAPE.search(value)):
         return value
     return escape(value)
 
