@@ -303,8 +303,8 @@ class DossierGenerator(Generator):
         on DOSSIER_WORKERS processes (default: one per core) when there are enough of them.
         Meanwhile this process saves the cache (the pipeline's results), and makes `data_files`
         (dossier.json, the feeds…), which keep values in the cache that a worker's copy of it
-        would lose. Returns each page's links,
-        for the link check: found as a page is written, or kept from the build that wrote it."""
+        would lose. Returns each page's links, for the link check: found as a page is written,
+        or kept from the build that wrote it."""
         keys = {recipe.save_as: self.cache.key("page", self.output_path, recipe.save_as, recipe.inputs) for recipe in recipes}
         # Last first: the site lists its largest pages (entities, the chronology) after its many
         # small ones, and a large page taken last keeps the other processes waiting for it.
